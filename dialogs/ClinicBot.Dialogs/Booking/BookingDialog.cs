@@ -50,7 +50,8 @@ public sealed class BookingDialog : ComponentDialog
     {
     }
 
-    public BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger, BookingTexts texts)
+    /// <summary>With other texts (tests); the app uses the texts of booking-prompts.json.</summary>
+    internal BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger, BookingTexts texts)
         : base(Id)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));

@@ -7,7 +7,6 @@ using ClinicBot.Tests.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBot.Tests.Booking.Support;
@@ -90,8 +89,10 @@ public sealed partial class BookingTestBot : IDisposable
         return replies;
     }
 
+    public CapturingLogger<BookingDialog> Logger { get; } = new();
+
     public BookingDialog NewDialog() =>
-        new(Store, Questions, Clock, NullLogger<BookingDialog>.Instance);
+        new(Store, Questions, Clock, Logger);
 
     public async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
