@@ -35,12 +35,19 @@ public sealed partial class EmailRecognizer
             return FieldResult<EmailAnswer>.Failure(FieldProblem.Empty);
         }
 
-        var addressLike = AddressLike().Matches(text).Select(m => TrimPunctuation(m.Value)).Where(v => v.Contains('@')).ToList();
+        var matches = AddressLike().Matches(text);
+        var addressLike = matches.Select(m => TrimPunctuation(m.Value)).Where(v => v.Contains('@')).ToList();
         if (addressLike.Count == 0)
         {
             return EmailSkipPhrases.IsSkip(text)
                 ? FieldResult<EmailAnswer>.Success(EmailAnswer.Skip)
                 : FieldResult<EmailAnswer>.Failure(FieldProblem.NotUnderstood);
+        }
+
+        // "brian lee@example.com": a lower-case word just before, with only a space, is part of what they typed.
+        if (matches.Any(m => HasSpaceInside(text, m.Index)))
+        {
+            return FieldResult<EmailAnswer>.Failure(FieldProblem.InvalidEmail);
         }
 
         // The last address wins: "oops, brian.lee@example.com" after a typo, or "not a@x.com, b@y.com".
@@ -95,6 +102,37 @@ public sealed partial class EmailRecognizer
         {
             SuggestedAddress = suggestion is null ? null : local + "@" + suggestion,
         });
+    }
+
+    private static readonly HashSet<string> LeadInWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "it's", "its", "email", "e-mail", "mail", "address", "my", "use", "try", "sure", "ok", "okay", "yes", "yeah",
+        "it", "correo", "es", "mi", "be", "should", "actually", "sorry", "oops", "meant", "to", "at", "thanks", "here",
+        "instead", "new", "the", "one", "send", "maybe", "y", "and", "or", "no", "not", "but", "hi", "hello", "hola", "mine",
+    };
+
+    private static bool HasSpaceInside(string text, int addressStart)
+    {
+        var end = addressStart;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == addressStart || end == 0 || !char.IsLetterOrDigit(text[end - 1]))
+        {
+            return false;
+        }
+
+        var start = end;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        // A capitalised word before the address is more likely a name given with it ("Ana Ruiz ana@x.com").
+        var word = text[start..end];
+        return !LeadInWords.Contains(word) && !char.IsUpper(word[0]);
     }
 
     private static string TrimPunctuation(string value) => value.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']').TrimStart('(', '[', ':');

@@ -55,7 +55,7 @@ public sealed partial class NameRecognizer
         }
 
         var name = NameLeadIns.Strip(TextNormalizer.CollapseSpaces(text.Trim()));
-        name = name.Trim().TrimEnd('.', '!', ',', ';').Trim();
+        name = name.Trim().TrimEnd('.', '!', ',', '?').Trim();
         if (name.Length == 0)
         {
             return FieldResult<string>.Failure(FieldProblem.Empty);
@@ -71,13 +71,19 @@ public sealed partial class NameRecognizer
             return FieldResult<string>.Failure(name.All(c => char.IsDigit(c) || c is ' ' or '-') ? FieldProblem.NotAName : FieldProblem.InvalidCharacters);
         }
 
+        // A sentence or request ("what are your hours", "i want to book") is not a name, whatever its punctuation.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxWords || NonNameWords.AnyIn(words.Select(w => w.Trim('?', ',', ';', ':'))))
+        {
+            return FieldResult<string>.Failure(FieldProblem.NotAName);
+        }
+
         if (!name.All(IsNameCharacter))
         {
             return FieldResult<string>.Failure(FieldProblem.InvalidCharacters);
         }
 
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > MaxWords || !words.All(IsNameWord) || NonNameWords.AnyIn(words))
+        if (!words.All(IsNameWord))
         {
             return FieldResult<string>.Failure(FieldProblem.NotAName);
         }

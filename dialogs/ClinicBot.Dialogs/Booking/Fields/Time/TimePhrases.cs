@@ -107,6 +107,8 @@ internal static class TimePhrases
             ("late morning", PartOfDay.LateMorning), ("mid morning", PartOfDay.LateMorning), ("mid-morning", PartOfDay.LateMorning),
             ("lunch", PartOfDay.Lunch), ("lunchtime", PartOfDay.Lunch), ("lunch time", PartOfDay.Lunch), ("lunch break", PartOfDay.Lunch),
             ("la hora del almuerzo", PartOfDay.Lunch), ("almuerzo", PartOfDay.Lunch),
+            ("after lunch", PartOfDay.EarlyAfternoon), ("despues del almuerzo", PartOfDay.EarlyAfternoon),
+            ("before lunch", PartOfDay.LateMorning), ("antes del almuerzo", PartOfDay.LateMorning),
             ("afternoon", PartOfDay.Afternoon), ("afternoons", PartOfDay.Afternoon), ("in the afternoon", PartOfDay.Afternoon),
             ("la tarde", PartOfDay.Afternoon), ("las tardes", PartOfDay.Afternoon), ("tarde", PartOfDay.Afternoon), ("arvo", PartOfDay.Afternoon),
             ("early afternoon", PartOfDay.EarlyAfternoon), ("late afternoon", PartOfDay.LateAfternoon),
