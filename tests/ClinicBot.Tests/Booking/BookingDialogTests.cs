@@ -563,4 +563,31 @@ public class BookingDialogTests
             Assert.DoesNotContain(personal, log, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    public static TheoryData<string> StorageKinds => new() { "memory", "json-with-type-names", "json-plain" };
+
+    [Theory]
+    [MemberData(nameof(StorageKinds))]
+    public async Task A_booking_with_a_steer_and_a_change_works_over_every_kind_of_storage(string kind)
+    {
+        Microsoft.Bot.Builder.IStorage storage = kind switch
+        {
+            "memory" => new Microsoft.Bot.Builder.MemoryStorage(),
+            "json-with-type-names" => new JsonRoundTripStorage(typeNames: true),
+            _ => new JsonRoundTripStorage(),
+        };
+        using var bot = new BookingTestBot(storage);
+        await bot.SayAsync("book a call");
+        await bot.SayAsync("Kevin Tran");
+        await bot.SayAsync("713-555-0108");
+        await bot.SayAsync("none");
+        var steer = (IMessageActivity)Assert.Single(await bot.SayAsync("saturday morning"));
+        await bot.SayAsync((string)steer.SuggestedActions.Actions[0].Value);
+        await bot.SayAsync("change the name");
+        await bot.SayAsync("Kevin Tran-Nguyen");
+        await bot.SayAsync("yes");
+        var booking = Assert.Single(await bot.BookingsAsync());
+        Assert.Equal("Kevin Tran-Nguyen", booking.Name);
+        Assert.Equal(steer.SuggestedActions.Actions[0].Title, CallbackFormat.Label(booking.Callback));
+    }
 }
