@@ -68,10 +68,17 @@ internal static partial class TimeExpressionParser
             if (strict)
             {
                 // "today" alone in a longer message is rarely a callback wish ("I feel bad today").
+                // "It's Maria from yesterday" is not a wish for a past callback either.
                 if (times.Count == 0)
                 {
-                    days.RemoveAll(d => d is RelativeDayMention { Offset: 0 });
+                    days.RemoveAll(d => d is RelativeDayMention { Offset: <= 0 });
                 }
+            }
+
+            // "anything but monday", "any day except friday": the ruled-out days are taken out of every day.
+            if (days.Count > 0 && days.All(d => d.Negated) && tokens.Any(t => t is "except" or "excepto" or "but" or "besides" or "other" or "menos"))
+            {
+                days.Add(new WeekdaySetMention(TimeVocabulary.AllDays) { Start = days[0].Start, End = days[0].End });
             }
 
             return new TimeRequest(days, times, _zone);
