@@ -352,6 +352,35 @@ public class CallbackTimeRecognizerTests
         Assert.Equal(CallbackOutcome.OutsideHours, recognizer.Recognize("wednesday at 2", MondayMorning).Outcome);
     }
 
+    [Fact]
+    public void Closed_dates_are_steered_like_weekends()
+    {
+        var window = CallbackWindow.ClinicDefault with { ClosedDates = new HashSet<DateOnly> { new(2026, 12, 1) } };
+        var recognizer = new CallbackTimeRecognizer(window);
+
+        var result = recognizer.Recognize("tuesday at 10", MondayMorning);
+
+        Assert.Equal(CallbackOutcome.OutsideHours, result.Outcome);
+        Assert.DoesNotContain(result.Alternatives, a => a.Day == 1);
+        Assert.Equal(At(2026, 12, 2, 10, 0), recognizer.Recognize("tomorrow or wednesday at 10", MondayMorning).Time);
+    }
+
+    [Fact]
+    public void Recognizers_give_the_same_answers_when_used_from_many_threads()
+    {
+        string[] phrases = ["tomorrow morning", "saturday", "asap", "1pm pacific on thursday", "today at 9am", "el martes en la mañana"];
+        var expected = phrases.Select(p => _recognizer.Recognize(p, MondayMorning)).ToArray();
+
+        Parallel.For(0, 2000, i =>
+        {
+            var n = i % phrases.Length;
+            var actual = _recognizer.Recognize(phrases[n], MondayMorning);
+            Assert.Equal(expected[n].Outcome, actual.Outcome);
+            Assert.Equal(expected[n].Time, actual.Time);
+            Assert.Equal(expected[n].Alternatives, actual.Alternatives);
+        });
+    }
+
     [Theory]
     [InlineData("tomorrow morning")]
     [InlineData("any weekday after 2pm")]

@@ -154,21 +154,23 @@ internal static partial class TimeExpressionParser
             return true;
         }
 
-        private static bool TryDayName(string token, out DayOfWeek day)
+        private static bool TryDayName(string token, out DayOfWeek day, out bool plural)
         {
+            plural = false;
             if (TimeVocabulary.DayNames.TryGetValue(token, out day))
             {
                 return true;
             }
 
-            // Plurals: "tuesdays", "mondays", "los martes" is already a day name.
-            return token.Length > 4 && token.EndsWith('s') && TimeVocabulary.DayNames.TryGetValue(token[..^1], out day);
+            // Plurals: "tuesdays", "mondays" ("los martes" is already a day name).
+            plural = token.Length > 4 && token.EndsWith('s') && TimeVocabulary.DayNames.TryGetValue(token[..^1], out day);
+            return plural;
         }
 
         private int TryWeekday(int i)
         {
             var token = At(i);
-            if (!TryDayName(token, out var day))
+            if (!TryDayName(token, out var day, out var plural))
             {
                 return 0;
             }
@@ -189,6 +191,12 @@ internal static partial class TimeExpressionParser
             else if (Is(i - 1, "this", "este", "coming", "on", "el", "los", "the"))
             {
                 start = i - 1;
+                plural |= Is(i - 1, "los") && !Is(i + 1, "que");
+            }
+            else if (Is(i - 1, "any", "every", "cualquier", "todos"))
+            {
+                start = i - 1;
+                plural = true;
             }
 
             if (Is(i + 1, "que") && Is(i + 2, "viene"))
@@ -197,7 +205,7 @@ internal static partial class TimeExpressionParser
                 end = i + 2;
             }
 
-            AddDay(new WeekdayMention(day, next), start, end);
+            AddDay(new WeekdayMention(day, next, plural), start, end);
             return end - i + 1;
         }
 
