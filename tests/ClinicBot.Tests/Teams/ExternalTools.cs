@@ -5,6 +5,9 @@ namespace ClinicBot.Tests.Teams;
 /// <summary>Finds programs on PATH and runs them with a time limit.</summary>
 public static class ExternalTools
 {
+    /// <summary>Set by .ci/run: a test whose outside program is missing fails instead of skipping.</summary>
+    public static bool AllTestsRequired => Environment.GetEnvironmentVariable("CLINICBOT_REQUIRE_ALL_TESTS") == "1";
+
     public static bool Exists(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -16,6 +19,11 @@ public static class ExternalTools
         IReadOnlyDictionary<string, string?> environment,
         TimeSpan timeout)
     {
+        if (!Exists(fileName))
+        {
+            throw new InvalidOperationException($"{fileName} is not on PATH");
+        }
+
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -63,13 +71,14 @@ public static class ExternalTools
 /// <summary>
 /// A fact that is skipped, with the reason, when a program it needs is not on PATH.
 /// Each requirement is a program name or alternatives separated by '|', e.g. "zip|python3".
+/// With CLINICBOT_REQUIRE_ALL_TESTS=1 it never skips, so a missing program fails the test.
 /// </summary>
 public sealed class FactWhenToolsExistAttribute : FactAttribute
 {
     public FactWhenToolsExistAttribute(params string[] requirements)
     {
         var missing = requirements.Where(r => !r.Split('|').Any(ExternalTools.Exists)).ToList();
-        if (missing.Count > 0)
+        if (missing.Count > 0 && !ExternalTools.AllTestsRequired)
         {
             Skip = $"needs {string.Join(" and ", missing.Select(m => m.Replace("|", " or ")))} on PATH";
         }

@@ -81,7 +81,9 @@ public partial class ManifestTests
     [FactWhenClinicPageExists]
     public void Every_number_in_the_texts_is_from_the_clinic_page_or_an_emergency_number()
     {
-        var page = File.ReadAllText(FactWhenClinicPageExistsAttribute.Find()!);
+        var pagePath = FactWhenClinicPageExistsAttribute.Find();
+        Assert.True(pagePath is not null, "clinic-page.txt not found beside the repository (shared/seed) or under src/");
+        var page = File.ReadAllText(pagePath);
         var pageNumbers = NumberPattern().Matches(page).Select(m => m.Value).ToHashSet();
         pageNumbers.UnionWith(["911", "988"]);
 
@@ -205,12 +207,15 @@ public partial class ManifestTests
     private static partial Regex NumberPattern();
 }
 
-/// <summary>Skips when the clinic page (the bot's only knowledge source) is not beside or in the repository.</summary>
+/// <summary>
+/// Skips when the clinic page (the bot's only knowledge source) is not beside or in the repository,
+/// except with CLINICBOT_REQUIRE_ALL_TESTS=1, where the test runs and fails.
+/// </summary>
 public sealed class FactWhenClinicPageExistsAttribute : FactAttribute
 {
     public FactWhenClinicPageExistsAttribute()
     {
-        if (Find() is null)
+        if (Find() is null && !ExternalTools.AllTestsRequired)
         {
             Skip = "clinic-page.txt not found (looked in shared/seed beside the repository and under src/)";
         }
