@@ -44,18 +44,27 @@ internal static class KnowledgeLoader
 
         var phrases = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases)).ToList();
         var analyzer = TextAnalyzer.Create(language, phrases);
+        // Articles are optional inside a phrase: "talk to a human" also matches "talk to an actual human".
+        var articles = (language.Articles ?? []).SelectMany(w => analyzer.Analyze(w).Stems).ToHashSet(StringComparer.Ordinal);
+        var gapStems = (language.GapWords ?? []).SelectMany(w => analyzer.Analyze(w).Stems).Concat(articles);
         var triggers = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases.Select(p =>
-            new TriggerPhrase(t.Topic, p, analyzer.Analyze(p).Stems, g.Weight, g.Also))));
+            new TriggerPhrase(t.Topic, p, WithoutArticles(analyzer.Analyze(p).Stems, articles), g.Weight, g.Also))));
 
         return new KnowledgeParts(
             facts,
             analyzer,
-            new TopicClassifier(new TopicLexicon(triggers)),
+            new TopicClassifier(new TopicLexicon(triggers, gapStems)),
             new MomentReader(topicDocuments.SelectMany(t => t.HolidayWords ?? [])),
             topics,
             new CardTemplate(source.ReadText("cards/hours.json")),
             new CardTemplate(source.ReadText("cards/location.json")),
             ContentJson.Read<WelcomeDocument>(source, "welcome.json"));
+    }
+
+    private static IReadOnlyList<string> WithoutArticles(IReadOnlyList<string> stems, HashSet<string> articles)
+    {
+        var kept = stems.Where(s => !articles.Contains(s)).ToList();
+        return kept.Count > 0 ? kept : stems;
     }
 
     private static TopicDefinition ToDefinition(TopicDocument document)

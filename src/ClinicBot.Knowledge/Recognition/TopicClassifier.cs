@@ -4,8 +4,9 @@ namespace ClinicBot.Knowledge.Recognition;
 
 /// <summary>
 /// Scores topics by their matched triggers and picks the primary and secondary topics.
-/// A longer phrase owns its words ("fax number" is fax, not phone). The primary is the best-scoring topic, the
-/// first-mentioned on a tie; another topic is secondary when one of its specific phrases (weight ≥ 3) matched.
+/// A longer phrase owns its words ("fax number" is fax, not phone). The primary is the topic with the most
+/// specific trigger (highest weight), the first-mentioned on a tie; another topic is secondary when one of its
+/// specific phrases (weight ≥ 3) matched. A topic needs a total weight of 2 to count at all.
 /// </summary>
 internal sealed class TopicClassifier(TopicLexicon lexicon)
 {
@@ -28,7 +29,7 @@ internal sealed class TopicClassifier(TopicLexicon lexicon)
 
         if (scores.Count == 0) return ([TopicNames.OutOfScope], 0);
 
-        var primary = scores.OrderByDescending(s => s.Score).ThenBy(s => s.FirstPosition).First();
+        var primary = scores.OrderByDescending(s => s.Strongest).ThenBy(s => s.FirstPosition).ThenByDescending(s => s.Score).First();
         var topics = new List<string> { primary.Topic };
         topics.AddRange(primary.AlsoTopics);
         foreach (var other in scores.Where(s => s != primary && s.Strongest >= Understanding.ConfidentEvidence).OrderBy(s => s.FirstPosition))

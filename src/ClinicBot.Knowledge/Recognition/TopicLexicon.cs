@@ -2,15 +2,18 @@ namespace ClinicBot.Knowledge.Recognition;
 
 /// <summary>
 /// All trigger phrases of all topics, indexed by first stem. A phrase matches when its stems appear in order
-/// with at most <see cref="MaxGap"/> other words between neighbours ("open right now" matches "open now").
+/// with at most <see cref="MaxGap"/> filler words between neighbours ("open right now" matches "open now", but
+/// "how fast does ketamine work" does not match "how does ketamine work": "fast" is not a filler word).
 /// </summary>
 internal sealed class TopicLexicon
 {
     private const int MaxGap = 2;
     private readonly Dictionary<string, TriggerPhrase[]> _byFirstStem;
+    private readonly HashSet<string> _gapStems;
 
-    public TopicLexicon(IEnumerable<TriggerPhrase> triggers)
+    public TopicLexicon(IEnumerable<TriggerPhrase> triggers, IEnumerable<string> gapStems)
     {
+        _gapStems = gapStems.ToHashSet(StringComparer.Ordinal);
         _byFirstStem = triggers
             .Where(t => t.Stems.Count > 0)
             .GroupBy(t => t.Stems[0], StringComparer.Ordinal)
@@ -37,7 +40,7 @@ internal sealed class TopicLexicon
         return matches;
     }
 
-    private static int[]? TryMatchAt(IReadOnlyList<string> phrase, IReadOnlyList<string> stems, int start)
+    private int[]? TryMatchAt(IReadOnlyList<string> phrase, IReadOnlyList<string> stems, int start)
     {
         var positions = new int[phrase.Count];
         positions[0] = start;
@@ -52,6 +55,7 @@ internal sealed class TopicLexicon
                     found = j;
                     break;
                 }
+                if (!_gapStems.Contains(stems[j])) break;
             }
             if (found < 0) return null;
             positions[k] = at = found;

@@ -76,10 +76,18 @@ internal sealed partial class TextAnalyzer
 
     private string Correct(string word)
     {
-        if (_typos is null || !char.IsLetter(word[0]) || _typos.IsKnown(word) || _knownStems.Contains(WordStemmer.Stem(word)))
-            return word;
+        if (_typos is null || !char.IsLetter(word[0]) || IsKnown(word)) return word;
+        // Stretched words ("heyyy", "sooo"): try with repeated letters squeezed to one.
+        var squeezed = RepeatedLetters().Replace(word, "$1");
+        if (squeezed != word && IsKnown(squeezed)) return squeezed;
         return _typos.Correct(word);
     }
+
+    private bool IsKnown(string word) => _typos!.IsKnown(word) || _knownStems.Contains(WordStemmer.Stem(word));
+
+    [GeneratedRegex(@"(\w)\1+")]
+    private static partial Regex RepeatedLetters();
+
 
     private int ApplyRewrite(List<string> raw, int start, List<string> output)
     {
