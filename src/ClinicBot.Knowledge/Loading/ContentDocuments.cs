@@ -34,7 +34,8 @@ internal sealed record CrisisDocument(
     List<string> Neutralize,
     List<string> Explicit,
     List<string> Indirect,
-    List<string>? Suggestions = null);
+    List<string>? Suggestions = null,
+    List<string>? ProtectedWords = null);
 
 internal sealed record RewriteDocument(string Pattern, string Replace);
 
