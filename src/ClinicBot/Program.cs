@@ -1,3 +1,18 @@
+using ClinicBot.Endpoints;
+using ClinicBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+
+AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
+
+app.UseClinicBotSecurityHeaders();
+app.MapClinicBotEndpoints();
+
 app.Run();
+
+/// <summary>Entry point; public so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

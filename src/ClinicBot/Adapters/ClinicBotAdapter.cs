@@ -1,0 +1,48 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using ClinicBot.Bots;
+
+namespace ClinicBot.Adapters;
+
+/// <summary>
+/// The CloudAdapter behind /api/messages, with ClinicBot's turn error handling.
+/// Unlike the CoreBot sample, the error handler does not delete ConversationState: that would wipe a
+/// half-finished booking. The turn's unsaved changes are simply not written.
+/// </summary>
+public sealed class ClinicBotAdapter : CloudAdapter
+{
+    public ClinicBotAdapter(
+        BotFrameworkAuthentication authentication,
+        BotMessages messages,
+        ILogger<ClinicBotAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            // Exception type and ids only: message text and user fields never reach the logs.
+            logger.LogError(
+                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}.",
+                exception.GetType().FullName,
+                turnContext.Activity?.ChannelId,
+                turnContext.Activity?.Type);
+            await TurnErrorReply.SendAsync(turnContext, messages, logger).ConfigureAwait(false);
+        };
+    }
+}
+
+/// <summary>The apology a user gets when a turn fails; shared by every adapter in the app.</summary>
+public static class TurnErrorReply
+{
+    public static async Task SendAsync(ITurnContext turnContext, BotMessages messages, ILogger logger)
+    {
+        try
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(messages.TurnError)).ConfigureAwait(false);
+        }
+        catch (Exception sendFailure)
+        {
+            logger.LogWarning("Could not send the turn-error apology: {ExceptionType}.", sendFailure.GetType().FullName);
+        }
+    }
+}

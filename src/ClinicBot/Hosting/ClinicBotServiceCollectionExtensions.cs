@@ -1,0 +1,32 @@
+using ClinicBot.Adapters;
+using ClinicBot.Bots;
+using ClinicBot.Health;
+using ClinicBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ClinicBot.Hosting;
+
+public static class ClinicBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddClinicBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(BotMessages.LoadDefault());
+
+        services.AddSingleton(_ => SqliteDatabase.FromConfiguration(configuration, environment.ContentRootPath));
+        services.AddSingleton<SqliteStorage>();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<ClinicBotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
+        services.AddTransient<IBot, ClinicActivityHandler>();
+
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
+        return services;
+    }
+}
