@@ -12,7 +12,8 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// The web chat channel: the local Direct Line channel (default) or the Azure Direct Line token
-    /// exchange (when DirectLine:Secret is set), and the Web Chat pages' settings. Needs an IBot.
+    /// exchange (when DirectLine:Secret is set), and the Web Chat pages' settings. Needs what AddClinicBot
+    /// registers: IBot, SqliteDatabase, BotMessages.
     /// </summary>
     public static IServiceCollection AddLocalDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,9 +21,7 @@ public static class DirectLineServiceCollectionExtensions
         services.Configure<WebChatOptions>(configuration.GetSection(WebChatOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(provider => new DirectLineDatabase(DirectLineDatabase.ResolvePath(
-            provider.GetRequiredService<IConfiguration>(),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<DirectLineDatabase>();
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConversationTokenService>();

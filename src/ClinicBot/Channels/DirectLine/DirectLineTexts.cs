@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ClinicBot.Channels.DirectLine;
 
 /// <summary>What the channel itself says to visitors; the wording lives in directline-texts.json.</summary>
-public sealed record DirectLineTexts(string MessageTooLong, string TurnError)
+public sealed record DirectLineTexts(string MessageTooLong)
 {
     public static DirectLineTexts Load()
     {

@@ -1,3 +1,5 @@
+using ClinicBot.Adapters;
+using ClinicBot.Bots;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -19,7 +21,7 @@ public sealed class LocalDirectLineAdapter : BotAdapter
 
     public LocalDirectLineAdapter(
         ActivityTranscript transcript,
-        DirectLineTexts texts,
+        BotMessages messages,
         IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware,
         ILogger<LocalDirectLineAdapter> logger)
     {
@@ -35,7 +37,7 @@ public sealed class LocalDirectLineAdapter : BotAdapter
             // Exception type only: messages of exceptions can carry what the visitor typed.
             _logger.LogError("Local Direct Line turn failed with {ExceptionType} ({ActivityType})",
                 exception.GetType().FullName, turnContext.Activity.Type);
-            await turnContext.SendActivityAsync(MessageFactory.Text(texts.TurnError), CancellationToken.None);
+            await TurnErrorReply.SendAsync(turnContext, messages, _logger);
         };
     }
 

@@ -70,7 +70,8 @@
       hideUploadButton: true,
       primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif',
       rootHeight: '100%',
-      sendBoxTextWrap: true
+      sendBoxTextWrap: true,
+      suggestedActionLayout: 'flow'
     };
   }
 

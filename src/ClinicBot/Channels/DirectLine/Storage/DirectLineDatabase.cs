@@ -1,15 +1,14 @@
+using ClinicBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Channels.DirectLine.Storage;
 
 /// <summary>
-/// Opens connections to the app's SQLite file (configuration "Storage:SqlitePath", relative paths under
-/// the content root) and creates the channel's own tables on first use.
+/// The channel's tables in the app's shared SQLite file (ClinicBot.Storage.SqliteDatabase, WAL), created
+/// on first use.
 /// </summary>
 public sealed class DirectLineDatabase
 {
-    private const string DefaultPath = "data/clinicbot.db";
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS directline_conversations (
             conversation_id TEXT PRIMARY KEY,
@@ -32,45 +31,23 @@ public sealed class DirectLineDatabase
         );
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
-    public DirectLineDatabase(string databasePath)
-    {
-        DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
-
-    public string DatabasePath { get; }
-
-    public static string ResolvePath(IConfiguration configuration, string contentRoot)
-    {
-        var configured = configuration["Storage:SqlitePath"];
-        var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath : configured;
-        return Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
-    }
+    public DirectLineDatabase(SqliteDatabase database) => _database = database;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)
         {
-            await InitializeAsync(cancellationToken);
+            await CreateTablesAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 5000;", cancellationToken);
-        return connection;
+        return await _database.OpenAsync(cancellationToken);
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
+    private async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
         await _initLock.WaitAsync(cancellationToken);
         try
@@ -80,15 +57,7 @@ public sealed class DirectLineDatabase
                 return;
             }
 
-            var folder = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;", cancellationToken);
+            await using var connection = await _database.OpenAsync(cancellationToken);
             await ExecuteAsync(connection, Schema, cancellationToken);
             _initialized = true;
         }
