@@ -5,9 +5,9 @@
 #
 #   tools/update-webchat.sh 4.18.1
 #
-# Needs npm (for `npm pack`), tar and node (gzip and brotli come from node's zlib). After running it,
-# change WebChat:Version in src/ClinicBot/appsettings.json (or WebChatAssets.DefaultVersion) to the new
-# version, delete the old version's folder, run the widget tests and commit the new folder.
+# Needs npm (for `npm pack`), tar and node (gzip and brotli come from node's zlib). It also points the
+# pages' <script> tags and the asset test at the new version. Then delete the old version's folder, run
+# the widget tests and commit.
 set -euo pipefail
 
 version="${1:-}"
@@ -80,4 +80,11 @@ node -e '
 ' "$target/webchat.js"
 
 (cd "$target" && sha256sum webchat.js > webchat.js.sha256)
+
+# Point the pages' <script> tags and the asset test at the new version.
+sed -i -E "s#lib/botframework-webchat/[0-9]+\.[0-9]+\.[0-9]+/webchat\.js#lib/botframework-webchat/$version/webchat.js#g" \
+  "$repo_root"/src/ClinicBot/wwwroot/*.html
+sed -i -E "s#WebChatVersion = \"[0-9]+\.[0-9]+\.[0-9]+\"#WebChatVersion = \"$version\"#" \
+  "$repo_root/tests/ClinicBot.Tests/Widget/WebChatAssetTests.cs"
 ls -l "$target"
+echo "Now delete the previous version's folder under $(dirname "$target") and run the widget tests."

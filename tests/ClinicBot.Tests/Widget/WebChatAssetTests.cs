@@ -10,7 +10,8 @@ namespace ClinicBot.Tests.Widget;
 /// <summary>The vendored Web Chat bundle: pinned, licensed, pre-compressed and cached for a year.</summary>
 public sealed class WebChatAssetTests : IClassFixture<DefaultClinicBotApp>
 {
-    public const string WebChatPath = "/lib/botframework-webchat/4.18.1/webchat.js";
+    public const string WebChatVersion = "4.18.1";
+    public const string WebChatPath = "/lib/botframework-webchat/" + WebChatVersion + "/webchat.js";
     private const long MaxCompressedBytes = 1024 * 1024;
     private readonly DefaultClinicBotApp _app;
 
@@ -36,7 +37,7 @@ public sealed class WebChatAssetTests : IClassFixture<DefaultClinicBotApp>
         Assert.StartsWith("text/javascript", response.Content.Headers.ContentType!.ToString());
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.InRange(bytes.LongLength, 1, MaxCompressedBytes);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(WebRoot, "lib/botframework-webchat/4.18.1/webchat.js")), Decompress(bytes, expectedEncoding));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(WebRoot, WebChatPath.TrimStart('/'))), Decompress(bytes, expectedEncoding));
     }
 
     [Fact]
@@ -48,13 +49,13 @@ public sealed class WebChatAssetTests : IClassFixture<DefaultClinicBotApp>
         var response = await http.SendAsync(request);
 
         Assert.Empty(response.Content.Headers.ContentEncoding);
-        Assert.Equal(new FileInfo(Path.Combine(WebRoot, "lib/botframework-webchat/4.18.1/webchat.js")).Length, response.Content.Headers.ContentLength);
+        Assert.Equal(new FileInfo(Path.Combine(WebRoot, WebChatPath.TrimStart('/'))).Length, response.Content.Headers.ContentLength);
     }
 
     [Fact]
-    public void The_vendored_bundle_is_the_full_4_18_1_build_with_its_license_and_checksum()
+    public void The_vendored_bundle_is_the_pinned_full_build_with_its_license_and_checksum()
     {
-        var folder = Path.Combine(WebRoot, "lib", "botframework-webchat", "4.18.1");
+        var folder = Path.Combine(WebRoot, "lib", "botframework-webchat", WebChatVersion);
         var script = File.ReadAllBytes(Path.Combine(folder, "webchat.js"));
         var checksum = File.ReadAllText(Path.Combine(folder, "webchat.js.sha256")).Split(' ')[0];
 
@@ -62,7 +63,7 @@ public sealed class WebChatAssetTests : IClassFixture<DefaultClinicBotApp>
         Assert.Contains("MIT License", File.ReadAllText(Path.Combine(folder, "LICENSE")));
         Assert.True(File.Exists(Path.Combine(folder, "webchat.js.LICENSE.txt")));
         var text = System.Text.Encoding.UTF8.GetString(script);
-        Assert.Contains("4.18.1", text);
+        Assert.Contains(WebChatVersion, text);
         Assert.Contains("AdaptiveCard", text); // the full build carries the Adaptive Card renderer
         Assert.InRange(new FileInfo(Path.Combine(folder, "webchat.js.gz")).Length, 1, MaxCompressedBytes);
         Assert.InRange(new FileInfo(Path.Combine(folder, "webchat.js.br")).Length, 1, MaxCompressedBytes);
