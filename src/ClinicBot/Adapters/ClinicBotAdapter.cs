@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
 
 namespace ClinicBot.Adapters;
 
@@ -15,9 +16,11 @@ public sealed class ClinicBotAdapter : CloudAdapter
     public ClinicBotAdapter(
         BotFrameworkAuthentication authentication,
         BotMessages messages,
+        TeamsTenantFilter teamsTenantFilter,
         ILogger<ClinicBotAdapter> logger)
         : base(authentication, logger)
     {
+        Use(teamsTenantFilter);
         OnTurnError = async (turnContext, exception) =>
         {
             // Exception type and ids only: message text and user fields never reach the logs.

@@ -1,5 +1,6 @@
 using ClinicBot.Adapters;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
 using ClinicBot.Health;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
@@ -22,6 +23,7 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<UserState>();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<TeamsTenantFilter>();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();
