@@ -35,7 +35,7 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
         _database = new SqliteDatabase(Path.Combine(_folder, "clinicbot.db"));
         var directLineDatabase = new DirectLineDatabase(_database);
         _store = new TranscriptStore(directLineDatabase, _clock);
-        _transcript = new ActivityTranscript(_store, _clock);
+        _transcript = new ActivityTranscript(_store, new ConversationSignals(), _clock);
         _state = new ConversationState(new SqliteStorage(_database));
         var options = Options.Create(new DirectLineOptions());
         var messages = BotMessages.LoadDefault();

@@ -9,7 +9,7 @@ namespace ClinicBot.Channels.DirectLine;
 /// A conversation's activities as Direct Line sees them: each appended activity gets the server id
 /// "{conversationId}|{sequence}" and a timestamp; the sequence is the watermark Web Chat polls with.
 /// </summary>
-public sealed class ActivityTranscript(TranscriptStore store, TimeProvider time)
+public sealed class ActivityTranscript(TranscriptStore store, ConversationSignals signals, TimeProvider time)
 {
     public const int PageSize = 100;
 
@@ -25,6 +25,7 @@ public sealed class ActivityTranscript(TranscriptStore store, TimeProvider time)
             activity.Timestamp = time.GetUtcNow();
             return DirectLineJson.Serialize(activity);
         }, cancellationToken);
+        signals.Notify(conversationId);
         return id!;
     }
 
@@ -37,6 +38,7 @@ public sealed class ActivityTranscript(TranscriptStore store, TimeProvider time)
         }
 
         return await store.ReplaceAsync(conversationId, sequence, DirectLineJson.Serialize(activity), cancellationToken);
+        // An updated activity keeps its watermark: pollers and streams that already have it are not told again.
     }
 
     /// <summary>Activities after the watermark (oldest first) and the new watermark.</summary>

@@ -15,10 +15,11 @@ public sealed class ChannelAccess(ConversationTokenService tokens, TranscriptSto
         public int ExpiresInSeconds { get; init; }
     }
 
+    /// <param name="tokenFromQuery">Only for the WebSocket stream, whose URL carries the token (browsers cannot set headers on it).</param>
     public async Task<Result> AuthorizeAsync(
-        HttpContext context, string? conversationId, ConversationRequestKind kind, CancellationToken cancellationToken)
+        HttpContext context, string? conversationId, ConversationRequestKind kind, CancellationToken cancellationToken, bool tokenFromQuery = false)
     {
-        var value = ConversationTokenService.ReadBearer(context.Request);
+        var value = tokenFromQuery ? context.Request.Query["t"].ToString() : ConversationTokenService.ReadBearer(context.Request);
         var validation = await tokens.ValidateAsync(value, cancellationToken);
         switch (validation.Status)
         {

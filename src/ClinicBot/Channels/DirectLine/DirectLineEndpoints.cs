@@ -13,7 +13,7 @@ namespace ClinicBot.Channels.DirectLine;
 
 /// <summary>
 /// HTTP surface of the channel: /api/directline/token for the page, and (in local mode) the Direct Line
-/// 3.0 routes Web Chat uses under /v3/directline. Streaming (WebSocket) is not offered: Web Chat polls.
+/// 3.0 routes Web Chat uses under /v3/directline, including the WebSocket stream (polling works too).
 /// </summary>
 public static class DirectLineEndpoints
 {
@@ -33,6 +33,7 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}", ResumeConversationAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         return group;
     }
@@ -60,7 +61,7 @@ public static class DirectLineEndpoints
                 var generated = await azure.GenerateAsync(cancellationToken);
                 return Results.Json(new WebChatTokenResponse(
                     AzureDirectLineTokenClient.Domain(settings), generated.ConversationId, generated.Token,
-                    generated.ExpiresIn, settings.PollingIntervalMilliseconds));
+                    generated.ExpiresIn, settings.PollingIntervalMilliseconds, WebSocket: false));
             }
             catch (Exception exception) when (exception is AzureDirectLineException or HttpRequestException or TaskCanceledException)
             {
@@ -71,7 +72,7 @@ public static class DirectLineEndpoints
         var issued = await channel.CreateConversationAsync(cancellationToken);
         return Results.Json(new WebChatTokenResponse(
             LocalDomain(context.Request), issued.Grant.ConversationId, issued.Value,
-            issued.ExpiresInSeconds, settings.PollingIntervalMilliseconds));
+            issued.ExpiresInSeconds, settings.PollingIntervalMilliseconds, WebSocket: settings.EnableWebSocket));
     }
 
     private static async Task<IResult> StartConversationAsync(
@@ -84,13 +85,13 @@ public static class DirectLineEndpoints
         }
 
         await channel.StartAsync(authorized.Conversation!, bot, cancellationToken);
-        return Results.Json(Describe(authorized), statusCode: StatusCodes.Status201Created);
+        return Results.Json(Describe(authorized, context.Request, watermark: null), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ResumeConversationAsync(
         HttpContext context, string conversationId, ChannelAccess access, LocalDirectLineChannel channel, [FromServices] IBot bot, CancellationToken cancellationToken)
     {
-        if (!TryReadWatermark(context.Request, out _))
+        if (!TryReadWatermark(context.Request, out var watermark))
         {
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be a whole number.");
         }
@@ -102,7 +103,7 @@ public static class DirectLineEndpoints
         }
 
         await channel.StartAsync(authorized.Conversation!, bot, cancellationToken);
-        return Results.Json(Describe(authorized));
+        return Results.Json(Describe(authorized, context.Request, watermark));
     }
 
     private static async Task<IResult> PostActivityAsync(
@@ -159,10 +160,40 @@ public static class DirectLineEndpoints
         }
 
         var (activities, next) = await transcript.ReadAfterAsync(conversationId, watermark, cancellationToken);
+        return Results.Text(ActivitySetJson(activities, next), "application/json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> StreamAsync(
+        HttpContext context, string conversationId, ChannelAccess access, ActivityStream stream, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        if (!options.Value.EnableWebSocket || !context.WebSockets.IsWebSocketRequest)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "This address takes a WebSocket connection.");
+        }
+
+        if (!TryReadWatermark(context.Request, out var watermark))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be a whole number.");
+        }
+
+        var authorized = await access.AuthorizeAsync(context, conversationId, ConversationRequestKind.Read, cancellationToken, tokenFromQuery: true);
+        if (authorized.Failure is not null)
+        {
+            return authorized.Failure;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await stream.RunAsync(socket, conversationId, watermark, cancellationToken);
+        return Results.Empty;
+    }
+
+    /// <summary>Direct Line's ActivitySet: { "activities": [...], "watermark": "N" } (the watermark as a string).</summary>
+    internal static string ActivitySetJson(IReadOnlyList<string> activities, long watermark)
+    {
         var json = new StringBuilder("{\"activities\":[");
         json.AppendJoin(',', activities);
-        json.Append("],\"watermark\":\"").Append(next.ToString(CultureInfo.InvariantCulture)).Append("\"}");
-        return Results.Text(json.ToString(), "application/json", Encoding.UTF8);
+        json.Append("],\"watermark\":\"").Append(watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}");
+        return json.ToString();
     }
 
     private static async Task<IResult> RefreshTokenAsync(
@@ -179,8 +210,19 @@ public static class DirectLineEndpoints
         return Results.Json(new ConversationResponse(grant.ConversationId, issued.Value, issued.ExpiresInSeconds));
     }
 
-    private static ConversationResponse Describe(ChannelAccess.Result authorized) =>
-        new(authorized.Grant!.ConversationId, authorized.TokenValue!, authorized.ExpiresInSeconds);
+    private static ConversationResponse Describe(ChannelAccess.Result authorized, HttpRequest request, long? watermark)
+    {
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+        string? streamUrl = null;
+        if (options.EnableWebSocket)
+        {
+            var scheme = request.IsHttps ? "wss" : "ws";
+            streamUrl = $"{scheme}://{request.Host}{request.PathBase}{LocalBasePath}/conversations/{Uri.EscapeDataString(authorized.Grant!.ConversationId)}/stream"
+                + $"?watermark={watermark?.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(authorized.TokenValue!)}";
+        }
+
+        return new ConversationResponse(authorized.Grant!.ConversationId, authorized.TokenValue!, authorized.ExpiresInSeconds, streamUrl);
+    }
 
     private static bool TryReadWatermark(HttpRequest request, out long watermark)
     {

@@ -31,6 +31,12 @@ public sealed class DirectLineOptions
     /// <summary>Conversations idle longer than this are deleted with their transcript.</summary>
     public TimeSpan TranscriptRetention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Offer the WebSocket stream (streamUrl), so replies show as soon as the bot sends them. When off,
+    /// Web Chat polls every <see cref="PollingIntervalMilliseconds"/>.
+    /// </summary>
+    public bool EnableWebSocket { get; set; } = true;
+
     /// <summary>How often Web Chat polls for new activities (Direct Line's lower bound is 200 ms).</summary>
     public int PollingIntervalMilliseconds { get; set; } = 500;
 

@@ -25,7 +25,9 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConversationTokenService>();
+        services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ActivityTranscript>();
+        services.AddSingleton<ActivityStream>();
         services.AddSingleton(_ => DirectLineTexts.Load());
         services.AddSingleton<LocalDirectLineAdapter>();
         services.AddSingleton<LocalDirectLineChannel>();
@@ -40,8 +42,14 @@ public static class DirectLineServiceCollectionExtensions
     public static WebApplication MapLocalDirectLine(this WebApplication app)
     {
         app.MapDirectLineTokenEndpoint();
-        if (!app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.UsesAzure)
+        var options = app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+        if (!options.UsesAzure)
         {
+            if (options.EnableWebSocket)
+            {
+                app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            }
+
             app.MapLocalDirectLineChannel();
         }
 

@@ -46,13 +46,18 @@
           conversationId: issued.conversationId,
           token: issued.token,
           pollingInterval: issued.pollingInterval,
+          webSocket: issued.webSocket === true,
           resumed: false
         };
       });
     }).then(function (session) {
-      save({ domain: session.domain, conversationId: session.conversationId, token: session.token, pollingInterval: session.pollingInterval });
+      save(stored(session, session.conversationId, session.token));
       return session;
     });
+  }
+
+  function stored(session, conversationId, token) {
+    return { domain: session.domain, conversationId: conversationId, token: token, pollingInterval: session.pollingInterval, webSocket: session.webSocket };
   }
 
   function styleOptions() {
@@ -76,14 +81,14 @@
   }
 
   function start(session) {
-    var options = { domain: session.domain, token: session.token, webSocket: false };
+    var options = { domain: session.domain, token: session.token, webSocket: session.webSocket === true };
     if (session.pollingInterval) { options.pollingInterval = session.pollingInterval; }
     if (session.resumed) { options.conversationId = session.conversationId; }
     var directLine = window.WebChat.createDirectLine(options);
 
     // Direct Line refreshes its token every 15 minutes; keep the newest for the next page load.
     function remember() {
-      save({ domain: session.domain, conversationId: directLine.conversationId || session.conversationId, token: directLine.token || session.token, pollingInterval: session.pollingInterval });
+      save(stored(session, directLine.conversationId || session.conversationId, directLine.token || session.token));
     }
     window.setInterval(remember, 60000);
     window.addEventListener('pagehide', remember);

@@ -6,7 +6,8 @@ namespace ClinicBot.Channels.DirectLine.Protocol;
 public sealed record ConversationResponse(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("token")] string Token,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("streamUrl"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StreamUrl = null);
 
 /// <summary>Answer of /api/directline/token: where Web Chat connects and with which token.</summary>
 public sealed record WebChatTokenResponse(
@@ -14,7 +15,8 @@ public sealed record WebChatTokenResponse(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: JsonPropertyName("pollingInterval")] int PollingInterval);
+    [property: JsonPropertyName("pollingInterval")] int PollingInterval,
+    [property: JsonPropertyName("webSocket")] bool WebSocket);
 
 /// <summary>Answer to posting an activity (Direct Line "ResourceResponse").</summary>
 public sealed record ActivityIdResponse([property: JsonPropertyName("id")] string Id);
