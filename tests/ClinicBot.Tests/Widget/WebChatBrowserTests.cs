@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using ClinicBot.Bots;
+using ClinicBot.Knowledge;
 using Deque.AxeCore.Playwright;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -16,7 +16,7 @@ namespace ClinicBot.Tests.Widget;
 [Trait("Category", "Browser")]
 public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOutputHelper output) : IClassFixture<KestrelClinicBotApp>
 {
-    private static readonly string Welcome = BotMessages.LoadDefault().Welcome;
+    private static readonly string Welcome = ClinicKnowledge.LoadDefault().Welcome().Text;
 
     [SkippableFact]
     public async Task A_visitor_is_welcomed_gets_a_reply_quickly_and_finds_the_history_after_a_refresh()
@@ -83,14 +83,12 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
         var page = browser.Page;
         await page.GotoAsync("/");
         await WaitForWelcomeAsync(browser);
-        var name = "Dana Testpatient " + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'Q');
-        name = Regex.Replace(name, "[0-9]", "K");
+        const string name = "Dana Testpatient"; // each test class has its own database
 
         await new BookingConversation(browser, name).CompleteAsync();
         await browser.WaitForTextAsync(ChatBrowser.BotBubbles, new Regex("booked", RegexOptions.IgnoreCase));
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "artifacts", "booking.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        var screenshot = ArtifactPath("booking.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"Booking screenshot: {screenshot}");
 
@@ -141,6 +139,9 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
         var box = await panel.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.Equal(390, box!.Width, 1.0);
+        var screenshot = ArtifactPath("launcher-phone.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        output.WriteLine($"Launcher screenshot: {screenshot}");
 
         await frame.Locator(ChatBrowser.SendBox).FocusAsync();
         await page.Keyboard.PressAsync("Escape");
@@ -161,6 +162,13 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
     // Web Chat's markdown turns straight apostrophes into curly ones.
     private static Regex WelcomeStart() =>
         new(Regex.Escape(Welcome[..Math.Min(60, Welcome.Length)]).Replace("'", "['’]", StringComparison.Ordinal));
+
+    private static string ArtifactPath(string fileName)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "artifacts");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
 
     private static Task<string?> SavedConversationIdAsync(IPage page) =>
         page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('clinicbot.webchat.v1') || '{}').conversationId ?? null");
