@@ -15,9 +15,13 @@ public sealed class ClinicBotAdapter : CloudAdapter
     public ClinicBotAdapter(
         BotFrameworkAuthentication authentication,
         BotMessages messages,
-        ILogger<ClinicBotAdapter> logger)
-        : base(authentication, logger)
+        ILogger<ClinicBotAdapter> logger,
+        ILogger<CloudAdapter> sdkLogger)
+        : base(authentication, sdkLogger)
     {
+        // The SDK logs every turn and every reply at Information. Under its own category the configured
+        // "Microsoft.Bot" level applies to it (Warning by default); under ClinicBot's category those lines
+        // reached the console logger on every turn and turns queued behind its lock under load.
         OnTurnError = async (turnContext, exception) =>
         {
             // Exception type and ids only: message text and user fields never reach the logs.

@@ -7,8 +7,8 @@ namespace ClinicBot.Adapters;
 
 /// <summary>
 /// Wraps the SDK's <see cref="BotFrameworkAuthentication"/> (ConfigurationBotFrameworkAuthentication) and
-/// changes one thing: the connector factories it returns reuse connector clients across turns
-/// (<see cref="ConnectorClientCache"/>). Authentication, token clients and skills are the SDK's own.
+/// changes one thing: the connector and user token clients it hands out are reused across turns
+/// (<see cref="ConnectorClientCache"/>). Authentication, credentials and skills are the SDK's own.
 /// </summary>
 public sealed class ConnectorReuseAuthentication(BotFrameworkAuthentication inner, ConnectorClientCache cache) : BotFrameworkAuthentication
 {
@@ -21,8 +21,11 @@ public sealed class ConnectorReuseAuthentication(BotFrameworkAuthentication inne
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         Reusing(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
-    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+    public override async Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
+    {
+        var shared = await cache.GetUserTokenClientAsync(AppIdOf(claimsIdentity), () => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None)).ConfigureAwait(false);
+        return shared ?? await inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken).ConfigureAwait(false);
+    }
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

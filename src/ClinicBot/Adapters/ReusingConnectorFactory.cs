@@ -11,7 +11,7 @@ internal sealed class ReusingConnectorFactory(ConnectorFactory inner, ConnectorC
         var key = string.Join('\n', appId, serviceUrl, audience ?? string.Empty);
 
         // The shared client must not depend on the first caller's cancellation token.
-        var shared = await cache.GetOrCreateAsync(key, () => inner.CreateAsync(serviceUrl, audience, CancellationToken.None)).ConfigureAwait(false);
+        var shared = await cache.GetConnectorAsync(key, () => inner.CreateAsync(serviceUrl, audience, CancellationToken.None)).ConfigureAwait(false);
         return shared ?? await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
     }
 }
