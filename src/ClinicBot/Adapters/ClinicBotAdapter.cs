@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
 
 namespace ClinicBot.Adapters;
 
@@ -15,6 +16,7 @@ public sealed class ClinicBotAdapter : CloudAdapter
     public ClinicBotAdapter(
         BotFrameworkAuthentication authentication,
         BotMessages messages,
+        TeamsTenantFilter teamsTenantFilter,
         ILogger<ClinicBotAdapter> logger,
         ILogger<CloudAdapter> sdkLogger)
         : base(authentication, sdkLogger)
@@ -22,6 +24,7 @@ public sealed class ClinicBotAdapter : CloudAdapter
         // The SDK logs every turn and every reply at Information. Under its own category the configured
         // "Microsoft.Bot" level applies to it (Warning by default); under ClinicBot's category those lines
         // reached the console logger on every turn and turns queued behind its lock under load.
+        Use(teamsTenantFilter);
         OnTurnError = async (turnContext, exception) =>
         {
             // Exception type and ids only: message text and user fields never reach the logs.

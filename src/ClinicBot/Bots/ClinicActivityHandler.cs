@@ -1,3 +1,4 @@
+using ClinicBot.Channels.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -25,6 +26,21 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
         // Saves only what the turn loaded and changed; a turn that never touched state writes nothing.
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
+
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // In Teams the welcome is sent on installationUpdate. Handling membersAdded there as well would
+        // welcome twice, and Teams' member dispatch calls back into the channel's connector for every member.
+        if (TeamsConversation.IsTeams(turnContext))
+        {
+            return Task.CompletedTask;
+        }
+
+        return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        SendWelcomeAsync(turnContext, cancellationToken);
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using ClinicBot.Adapters;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
 using ClinicBot.Health;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
@@ -31,6 +32,7 @@ public static class ClinicBotServiceCollectionExtensions
                 httpClientFactory: sp.GetRequiredService<ConnectorHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
             sp.GetRequiredService<ConnectorClientCache>()));
+        services.AddSingleton<TeamsTenantFilter>();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();
