@@ -4,8 +4,8 @@ namespace ClinicBot.Bench.Load;
 
 /// <summary>
 /// N concurrent conversation loops against one target. Each loop plays scripted conversations back to back,
-/// waiting for each turn before the next (a visitor waits for the answer). After a warm-up, turns that both
-/// start and finish inside the measuring window are counted and their latencies kept.
+/// waiting for each turn before the next (a visitor waits for the answer). After a warm-up, turns that finish
+/// inside the measuring window are counted (closed-loop throughput) and their latencies kept.
 /// </summary>
 public sealed class LoadRunner(ITurnDriver driver, ConversationMix mix, string targetName)
 {
@@ -111,7 +111,7 @@ public sealed class LoadRunner(ITurnDriver driver, ConversationMix mix, string t
         }
 
         var finished = Stopwatch.GetTimestamp();
-        if (window.Contains(started, finished))
+        if (window.Contains(finished))
         {
             if (succeeded)
             {
@@ -157,8 +157,8 @@ public sealed class LoadRunner(ITurnDriver driver, ConversationMix mix, string t
 
         public void Close() => Volatile.Write(ref _closed, Stopwatch.GetTimestamp());
 
-        public bool Contains(long started, long finished) =>
-            started >= Volatile.Read(ref _opened) && finished <= Volatile.Read(ref _closed);
+        public bool Contains(long finished) =>
+            finished >= Volatile.Read(ref _opened) && finished <= Volatile.Read(ref _closed);
     }
 }
 
