@@ -34,6 +34,7 @@ Console.WriteLine("ClinicBot benchmark (loopback only)");
 Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"build: {layout.Configuration}; servers: separate processes, GC {options.GcMode ?? "as each app configures it"}; warm-up {options.Warmup.TotalSeconds:0.#} s + {options.Measure.TotalSeconds:0.#} s measured per cell"));
+Console.WriteLine($"load average at start: {MachineDescription.LoadAverage()} (other processes on this machine share its cores)");
 Console.WriteLine($"mix: {string.Join(", ", mix.Scripts.GroupBy(script => script.Kind).Select(group => $"{group.Key} {group.Sum(script => script.Weight)}"))} (weights; each conversation starts with conversationUpdate)");
 Console.WriteLine();
 
@@ -42,16 +43,24 @@ try
 {
     if (options.StartupSamples > 0)
     {
-        var startups = new List<double>();
+        // The bare endpoint is timed alongside as a reference for what the runtime and machine cost by themselves.
+        var startups = new Dictionary<string, List<double>> { [BenchTargets.ClinicBot] = [], [BenchTargets.Bare] = [] };
         for (var sample = 0; sample < options.StartupSamples; sample++)
         {
-            using var server = ServerProcess.Start(BenchTargets.For(BenchTargets.ClinicBot, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode);
-            var ready = await server.WaitReadyAsync(http, TimeSpan.FromSeconds(30), deadline.Token);
-            startups.Add(ready.TotalMilliseconds);
+            foreach (var (target, times) in startups)
+            {
+                using var server = ServerProcess.Start(BenchTargets.For(target, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode);
+                times.Add((await server.WaitReadyAsync(http, TimeSpan.FromSeconds(30), deadline.Token)).TotalMilliseconds);
+            }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start_to_ready_ms (ClinicBot, process start to first 200 from /health/ready, fresh database): {string.Join(" ", startups.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}  (median {startups.Order().ElementAt(startups.Count / 2):0})"));
+        foreach (var (target, times) in startups)
+        {
+            var readyPath = target == BenchTargets.ClinicBot ? "first 200 from /health/ready, fresh database" : "first HTTP answer";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"start_to_ready_ms {target}: {string.Join(" ", times.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}  (median {times.Order().ElementAt(times.Count / 2):0}; process start to {readyPath})"));
+        }
+
         Console.WriteLine();
     }
 
@@ -92,6 +101,7 @@ finally
 }
 
 Console.WriteLine();
+Console.WriteLine($"load average at end: {MachineDescription.LoadAverage()}");
 Console.WriteLine(Summary.Targets(results, options.Levels.Max()));
 Console.WriteLine(Summary.FinalLine(results, options.Levels.Max()));
 return 0;

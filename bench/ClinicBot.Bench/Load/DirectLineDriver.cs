@@ -97,7 +97,9 @@ public sealed class DirectLineDriver(HttpClient http, Uri botBase) : ITurnDriver
 
             foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
             {
-                if (IsFromBot(activity, conversation) && (replyToId is null || ReplyTo(activity) == replyToId))
+                // A bot message (typing indicators do not count) answering this turn. POST returns after the
+                // turn ran, so any bot message past the watermark without another replyToId belongs to it.
+                if (IsBotMessage(activity, conversation) && (replyToId is null || ReplyTo(activity) is null || ReplyTo(activity) == replyToId))
                 {
                     return true;
                 }
@@ -107,9 +109,9 @@ public sealed class DirectLineDriver(HttpClient http, Uri botBase) : ITurnDriver
         return false;
     }
 
-    private static bool IsFromBot(JsonElement activity, BenchConversation conversation)
+    private static bool IsBotMessage(JsonElement activity, BenchConversation conversation)
     {
-        if (!activity.TryGetProperty("from", out var from))
+        if (!activity.TryGetProperty("type", out var type) || type.GetString() != "message" || !activity.TryGetProperty("from", out var from))
         {
             return false;
         }

@@ -12,6 +12,10 @@ public static class MachineDescription
         return $"machine: {Environment.ProcessorCount} cores ({cpu}), memory {memory}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 
+    /// <summary>1, 5 and 15 minute load averages: how busy the machine was besides the benchmark.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
     private static string? ReadFirst(string path, string key)
     {
         if (!File.Exists(path))
