@@ -34,6 +34,8 @@ public sealed class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public string FilePath { get; }
 
     public string ConnectionString { get; }
@@ -50,6 +52,19 @@ public sealed class SqliteDatabase
         var folder = configuration["Storage:DataFolder"] ?? "data";
         var fileName = configuration["Storage:SqliteFileName"] ?? "clinicbot.db";
         return new SqliteDatabase(Path.Combine(contentRootPath, folder, fileName));
+    }
+
+    /// <summary>
+    /// Lets one writer at a time into the file from this process. SQLite takes one writer per file anyway; a
+    /// second writer waits inside SQLite's busy handler, which sleeps on (blocks) a thread-pool thread with a
+    /// growing back-off, and a deferred transaction that upgrades to a write can fail at once with SQLITE_BUSY.
+    /// Writers that await this gate first just queue, without holding threads. Hold it around a whole write
+    /// transaction; dispose the returned value to let the next writer in.
+    /// </summary>
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writeGate);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -69,6 +84,19 @@ public sealed class SqliteDatabase
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

@@ -80,6 +80,7 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenWithSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var newEtags = new List<(object Value, string Etag)>(changes.Count);
@@ -110,6 +111,7 @@ public sealed class SqliteStorage : IStorage
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenWithSchemaAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
