@@ -9,6 +9,9 @@ namespace ClinicBot.Knowledge.Answers;
 /// </summary>
 internal sealed class CardTemplate
 {
+    // Cards go to chat channels as JSON, never into HTML: keep "&" and "'" readable.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly JsonNode _template;
 
     public CardTemplate(string json)
@@ -21,27 +24,42 @@ internal sealed class CardTemplate
     public string Render(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, JsonArray>? arrays = null)
     {
         var card = _template.DeepClone();
-        var bound = Bind(card, values, arrays ?? new Dictionary<string, JsonArray>());
-        return bound!.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        BindChildren(card, values, arrays ?? new Dictionary<string, JsonArray>());
+        return card.ToJsonString(Output);
     }
 
-    private static JsonNode? Bind(JsonNode? node, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, JsonArray> arrays)
+    // Containers are filled in place; each string is replaced by a new node (its text filled, or a list).
+    private static void BindChildren(JsonNode node, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, JsonArray> arrays)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = Bind(obj[key], values, arrays);
-                return obj;
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (obj[key] is { } child && Bound(child, values, arrays) is { } replacement) obj[key] = replacement;
+                }
+                break;
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++) array[i] = Bind(array[i], values, arrays);
-                return array;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
-                if (text.Length > 2 && text[0] == '{' && text[^1] == '}' && arrays.TryGetValue(text[1..^1], out var list))
-                    return list.DeepClone();
-                return JsonValue.Create(Placeholders.Fill(text, values));
-            default:
-                return node;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } child && Bound(child, values, arrays) is { } replacement) array[i] = replacement;
+                }
+                break;
         }
+    }
+
+    /// <summary>The node that replaces a string, or null when <paramref name="node"/> is a container (filled in place) or not a string.</summary>
+    private static JsonNode? Bound(JsonNode node, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, JsonArray> arrays)
+    {
+        if (node is JsonObject or JsonArray)
+        {
+            BindChildren(node, values, arrays);
+            return null;
+        }
+        if (node.GetValueKind() != JsonValueKind.String) return null;
+        var text = node.GetValue<string>();
+        if (text.Length > 2 && text[0] == '{' && text[^1] == '}' && arrays.TryGetValue(text[1..^1], out var list))
+            return list.DeepClone();
+        return JsonValue.Create(Placeholders.Fill(text, values));
     }
 }

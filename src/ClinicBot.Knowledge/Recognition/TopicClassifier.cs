@@ -21,7 +21,7 @@ internal sealed class TopicClassifier(TopicLexicon lexicon)
             .Select(g => new TopicScore(
                 g.Key,
                 g.Sum(m => m.Trigger.Weight),
-                g.Min(m => m.Start),
+                g.Where(m => m.Trigger.Weight == g.Max(x => x.Trigger.Weight)).Min(m => m.Start),
                 g.Max(m => m.Trigger.Weight),
                 g.Select(m => m.Trigger.Also).OfType<string>().ToList()))
             .Where(s => s.Score >= MinimumScore)
@@ -56,5 +56,6 @@ internal sealed class TopicClassifier(TopicLexicon lexicon)
         return accepted;
     }
 
+    /// <param name="FirstPosition">Where the topic's strongest trigger first matched: "first mentioned" means that.</param>
     private sealed record TopicScore(string Topic, int Score, int FirstPosition, int Strongest, List<string> AlsoTopics);
 }

@@ -20,7 +20,8 @@ public sealed partial class CrisisDetector
 
     internal const string FileName = "crisis.json";
     private const RegexOptions Options = RegexOptions.CultureInvariant;
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Generous: a busy machine can pause a thread for a while, and a timeout counts as a possible crisis.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly (Regex Pattern, string Replacement)[] _rewrites;
     private readonly TypoCorrector _typos;
@@ -37,6 +38,7 @@ public sealed partial class CrisisDetector
         _neutralize = Combine(document.Neutralize);
         _explicit = Combine(document.Explicit);
         _indirect = Combine(document.Indirect);
+        Detect("warm up the patterns"); // the first match pays the regex set-up cost, not the first visitor
     }
 
     /// <summary>The detector built from the embedded crisis.json (never touches the file system).</summary>

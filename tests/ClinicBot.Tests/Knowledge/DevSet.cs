@@ -9,7 +9,10 @@ public static class DevSet
 
     public const string MissingReason = "shared/eval/dev.jsonl was not found next to the repository (<repo>/../shared/eval/dev.jsonl).";
 
-    public static string? FilePath { get; } = Locate();
+    public static string? FilePath { get; } = LocateShared(Path.Combine("eval", "dev.jsonl"));
+
+    /// <summary>The clinic's page, verbatim (shared/seed/clinic-page.txt), or null when absent.</summary>
+    public static string? ClinicPagePath { get; } = LocateShared(Path.Combine("seed", "clinic-page.txt"));
 
     public static IReadOnlyList<Line> Lines { get; } = FilePath is null ? [] : Read(FilePath);
 
@@ -23,12 +26,12 @@ public static class DevSet
     }
 
     /// <summary>The repo is cloned beside a `shared` folder; a git worktree may sit deeper, so every ancestor is tried.</summary>
-    private static string? Locate()
+    private static string? LocateShared(string relativePath)
     {
         var repo = RepoRoot();
         for (var dir = repo is null ? null : Directory.GetParent(repo); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "eval", "dev.jsonl");
+            var candidate = Path.Combine(dir.FullName, "shared", relativePath);
             if (File.Exists(candidate)) return candidate;
         }
         return null;
@@ -50,5 +53,14 @@ public sealed class DevSetFactAttribute : FactAttribute
     public DevSetFactAttribute()
     {
         if (DevSet.FilePath is null) Skip = DevSet.MissingReason;
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when the clinic page seed file is absent.</summary>
+public sealed class ClinicPageFactAttribute : FactAttribute
+{
+    public ClinicPageFactAttribute()
+    {
+        if (DevSet.ClinicPagePath is null) Skip = "shared/seed/clinic-page.txt was not found next to the repository.";
     }
 }
