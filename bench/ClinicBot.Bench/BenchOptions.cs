@@ -4,6 +4,7 @@ namespace ClinicBot.Bench;
 
 /// <summary>Command-line settings. Every run is bounded: per-cell time and turn caps plus an overall deadline.</summary>
 public sealed record BenchOptions(
+    TimeSpan InitialWarmup,
     TimeSpan Warmup,
     TimeSpan Measure,
     IReadOnlyList<int> Levels,
@@ -17,6 +18,7 @@ public sealed record BenchOptions(
 
     public const string Usage = """
         Usage: dotnet run --project bench/ClinicBot.Bench -c Release [-- options]
+          --initial-warmup <sec>   unmeasured run of the whole mix when a server has started (default 4)
           --warmup <seconds>       warm-up per cell before measuring (default 2)
           --seconds <seconds>      measuring window per cell (default 5)
           --levels 1,8,32          concurrent conversations (default 1,8,32; at most 256)
@@ -29,6 +31,7 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions(
+            InitialWarmup: TimeSpan.FromSeconds(4),
             Warmup: TimeSpan.FromSeconds(2),
             Measure: TimeSpan.FromSeconds(5),
             Levels: [1, 8, 32],
@@ -44,6 +47,7 @@ public sealed record BenchOptions(
             options = args[i] switch
             {
                 "--warmup" => options with { Warmup = Seconds(Next(), 0, 60) },
+                "--initial-warmup" => options with { InitialWarmup = Seconds(Next(), 0, 60) },
                 "--seconds" => options with { Measure = Seconds(Next(), 1, 60) },
                 "--levels" => options with { Levels = Next().Split(',').Select(level => Bounded(int.Parse(level, CultureInfo.InvariantCulture), 1, 256)).ToArray() },
                 "--targets" => options with { Targets = ParseTargets(Next()) },

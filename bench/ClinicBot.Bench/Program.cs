@@ -6,6 +6,12 @@ using ClinicBot.Bench.Reporting;
 using ClinicBot.Bench.Sink;
 
 BenchOptions options;
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
 try
 {
     options = BenchOptions.Parse(args);
@@ -33,7 +39,7 @@ await using var sink = await ChannelSink.StartAsync();
 Console.WriteLine("ClinicBot benchmark (loopback only)");
 Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"build: {layout.Configuration}; servers: separate processes, GC {options.GcMode ?? "as each app configures it"}; warm-up {options.Warmup.TotalSeconds:0.#} s + {options.Measure.TotalSeconds:0.#} s measured per cell"));
+    $"build: {layout.Configuration}; servers: separate processes, GC {options.GcMode ?? "as each app configures it"}; per server {options.InitialWarmup.TotalSeconds:0.#} s warm-up, then per cell {options.Warmup.TotalSeconds:0.#} s warm-up + {options.Measure.TotalSeconds:0.#} s measured"));
 Console.WriteLine($"load average at start: {MachineDescription.LoadAverage()} (other processes on this machine share its cores)");
 Console.WriteLine($"mix: {string.Join(", ", mix.Scripts.GroupBy(script => script.Kind).Select(group => $"{group.Key} {group.Sum(script => script.Weight)}"))} (weights; each conversation starts with conversationUpdate)");
 Console.WriteLine();
@@ -74,6 +80,14 @@ try
             : new BotFrameworkDriver(http, new Uri(server.BaseAddress, "api/messages"), sink.ServiceUrl);
 
         var unavailable = target == BenchTargets.ClinicBotDirectLine ? await DirectLineProbe.WhyUnavailableAsync(http, server.BaseAddress, deadline.Token) : null;
+        if (unavailable is null)
+        {
+            // A fresh process JITs and builds its lazy singletons (knowledge, dialogs, clients) on the first
+            // turns: run the whole mix once at the highest level, unmeasured, so every row sees a warm server.
+            await new LoadRunner(driver, mix, target + "-warmup").RunAsync(
+                options.Levels.Max(), options.InitialWarmup, TimeSpan.Zero, options.MaxTurnsPerCell, _ => Task.CompletedTask, _ => Task.CompletedTask, deadline.Token);
+        }
+
         foreach (var level in options.Levels)
         {
             var cell = unavailable is null
