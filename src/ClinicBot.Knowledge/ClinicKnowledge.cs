@@ -92,6 +92,13 @@ public sealed class ClinicKnowledge
         return new Understanding(topics, severity is not null, severity, evidence) { Moment = moment };
     }
 
+    /// <summary>Which trigger phrases matched, for tuning the content ("topic:phrase(weight)@position").</summary>
+    public IReadOnlyList<string> ExplainMatches(string text)
+    {
+        var analyzed = _parts.Analyzer.Analyze(text);
+        return _parts.Classifier.Explain(analyzed);
+    }
+
     public IReadOnlyList<Answer> Answer(Understanding understanding, DateTimeOffset now) => _composer.Compose(understanding, now);
 
     /// <summary>Understand and answer in one call.</summary>
