@@ -74,12 +74,16 @@ public sealed class ClinicKnowledge
     /// <summary>Cheap crisis check (regular expressions over the text, no I/O).</summary>
     public bool IsCrisis(string? text) => _crisis.IsCrisis(text);
 
-    public Understanding Understand(string? text)
+    public Understanding Understand(string? text) => Understand(text, out _);
+
+    private Understanding Understand(string? text, out bool hasContactDetails)
     {
+        hasContactDetails = false;
         if (string.IsNullOrWhiteSpace(text)) return new Understanding([TopicNames.OutOfScope], false, null);
 
         var severity = _crisis.Detect(text);
         var analyzed = _parts.Analyzer.Analyze(text);
+        hasContactDetails = analyzed.HasContactDetails;
         var (topics, evidence) = _parts.Classifier.Classify(analyzed);
         if (severity is not null)
         {
@@ -115,9 +119,10 @@ public sealed class ClinicKnowledge
     /// </summary>
     public bool IsConfidentQuestion(string? text, out Understanding understanding)
     {
-        understanding = Understand(text);
-        if (understanding.IsCrisis || understanding.Evidence < Understanding.ConfidentEvidence) return false;
-        if (NotInterruptions.Contains(understanding.PrimaryTopic)) return false;
-        return !_parts.Analyzer.Analyze(text!).HasContactDetails;
+        understanding = Understand(text, out var hasContactDetails);
+        return !understanding.IsCrisis
+            && understanding.Evidence >= Understanding.ConfidentEvidence
+            && !NotInterruptions.Contains(understanding.PrimaryTopic)
+            && !hasContactDetails;
     }
 }
