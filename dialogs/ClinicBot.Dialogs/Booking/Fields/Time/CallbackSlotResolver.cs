@@ -32,11 +32,19 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return CallbackTimeResult.ZoneUnknown;
         }
 
+        return Decide(Candidates(request, now, zone), now);
+    }
+
+    /// <summary>An exact moment (a button's ISO timestamp): accepted as is, or steered like any other wish.</summary>
+    public CallbackTimeResult ResolveInstant(DateTimeOffset instant, DateTimeOffset now) => Decide([instant], now);
+
+    private CallbackTimeResult Decide(IEnumerable<DateTimeOffset> candidates, DateTimeOffset now)
+    {
         // Candidates come best first; the first open one is the answer. Otherwise remember the first of each
         // kind of failure: a closed time beats "too soon", which beats "already passed".
         var earliest = now + window.MinimumNotice;
         DateTimeOffset? firstClosed = null, firstTooSoon = null, firstPast = null;
-        foreach (var candidate in Candidates(request, now, zone))
+        foreach (var candidate in candidates)
         {
             switch (StatusOf(candidate, now, earliest))
             {
