@@ -12,13 +12,18 @@ public static class TopicStamp
 {
     public static void Set(IActivity activity, IEnumerable<string> topics)
     {
-        var channelData = activity.ChannelData as JObject ?? (activity.ChannelData is null ? new JObject() : JObject.FromObject(activity.ChannelData));
+        // ChannelData is typed dynamic: read it as object so no runtime binder runs on every reply.
+        object? existing = activity.ChannelData;
+        JObject channelData = existing as JObject ?? (existing is null ? new JObject() : JObject.FromObject(existing));
         channelData["clinicbot"] = new JObject { ["topics"] = new JArray(topics.Distinct().ToArray()) };
         activity.ChannelData = channelData;
     }
 
-    public static bool HasTopics(IActivity activity) =>
-        activity.ChannelData is JObject channelData && channelData["clinicbot"]?["topics"] is JArray;
+    public static bool HasTopics(IActivity activity)
+    {
+        object? channelData = activity.ChannelData;
+        return channelData is JObject json && json["clinicbot"]?["topics"] is JArray;
+    }
 
     /// <summary>From now on in this turn, message replies sent without topics (e.g. by a dialog) get these.</summary>
     public static void StampUnmarkedReplies(ITurnContext turnContext, IReadOnlyList<string> topics)
