@@ -1,16 +1,27 @@
 using ClinicBot.Endpoints;
 using ClinicBot.Hosting;
+using ClinicBot.Staff;
+using ClinicBot.Staff.Commands;
+
+if (StaffCommandLine.IsStaffCommand(args))
+{
+    Environment.ExitCode = await StaffCommandLine.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
+builder.Services.AddClinicStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
 
 app.UseClinicBotSecurityHeaders();
+app.UseClinicStaff();
 app.MapClinicBotEndpoints();
+app.MapClinicStaff();
 
 app.Run();
 
