@@ -11,6 +11,8 @@ using ClinicBot.Storage;
 using ClinicBot.Storage.Bookings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +37,7 @@ public static class StaffServiceCollectionExtensions
         services.TryAddSingleton(sp => SqliteDatabase.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton<ClinicClock>();
 
-        AddDataProtection(services, configuration, environment);
+        AddDataProtection(services);
         AddAccounts(services);
         AddBookingStore(services);
         AddAnalytics(services);
@@ -68,23 +70,30 @@ public static class StaffServiceCollectionExtensions
         return services;
     }
 
-    private static void AddDataProtection(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static void AddDataProtection(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("ClinicBot");
+        // Resolved from the final configuration (test hosts and command-line overrides apply), hence not PersistKeysToFileSystem(...) here.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment)), loggers));
+        services.AddSingleton<BookingFieldProtector>();
+    }
+
+    /// <summary>DataProtection:KeysFolder, default &lt;data folder&gt;/keys: beside, never inside, the database file.</summary>
+    public static string KeysFolder(IConfiguration configuration, IHostEnvironment environment)
     {
         var keysFolder = configuration["DataProtection:KeysFolder"];
-        if (string.IsNullOrWhiteSpace(keysFolder))
+        if (!string.IsNullOrWhiteSpace(keysFolder))
         {
-            // Default: <data folder>/keys, beside (never inside) the database file.
-            var databasePath = configuration["Storage:SqlitePath"];
-            var dataFolder = !string.IsNullOrWhiteSpace(databasePath)
-                ? Path.GetDirectoryName(Path.Combine(environment.ContentRootPath, databasePath))!
-                : Path.Combine(environment.ContentRootPath, configuration["Storage:DataFolder"] ?? "data");
-            keysFolder = Path.Combine(dataFolder, "keys");
+            return Path.Combine(environment.ContentRootPath, keysFolder);
         }
 
-        services.AddDataProtection()
-            .SetApplicationName("ClinicBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, keysFolder)));
-        services.AddSingleton<BookingFieldProtector>();
+        var databasePath = configuration["Storage:SqlitePath"];
+        var dataFolder = !string.IsNullOrWhiteSpace(databasePath)
+            ? Path.GetDirectoryName(Path.Combine(environment.ContentRootPath, databasePath))!
+            : Path.Combine(environment.ContentRootPath, configuration["Storage:DataFolder"] ?? "data");
+        return Path.Combine(dataFolder, "keys");
     }
 
     private static void AddAccounts(IServiceCollection services)
@@ -165,13 +174,10 @@ public static class StaffServiceCollectionExtensions
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SmtpNotifyOptions>().Bind(configuration.GetSection(SmtpNotifyOptions.SectionName));
-        if (string.IsNullOrWhiteSpace(configuration[$"{SmtpNotifyOptions.SectionName}:SmtpHost"]))
-        {
-            services.AddSingleton<IBookingNotifier, NoBookingNotifier>();
-        }
-        else
-        {
-            services.AddSingleton<IBookingNotifier, SmtpBookingNotifier>();
-        }
+        // Decided when first resolved, from the final configuration: SMTP only when Staff:Notify:SmtpHost is set.
+        services.AddSingleton<IBookingNotifier>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpNotifyOptions>>().Value.SmtpHost)
+                ? new NoBookingNotifier()
+                : ActivatorUtilities.CreateInstance<SmtpBookingNotifier>(sp));
     }
 }
