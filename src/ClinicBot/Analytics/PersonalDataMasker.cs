@@ -22,9 +22,10 @@ public static partial class PersonalDataMasker
         masked = DigitRunPattern().Replace(masked, match =>
         {
             var digits = match.Value.Count(char.IsAsciiDigit);
+            var looksLikeDate = match.Value.Contains('/', StringComparison.Ordinal);
             return digits switch
             {
-                >= 7 and <= 15 => PhoneMask,
+                >= 7 and <= 15 when !looksLikeDate => PhoneMask,
                 >= 5 => NumberMask,
                 _ => match.Value,
             };
@@ -37,6 +38,6 @@ public static partial class PersonalDataMasker
     private static partial Regex EmailPattern();
 
     // A digit, then digits joined by the separators people type in phone numbers and dates.
-    [GeneratedRegex(@"\+?\d(?:[\s().\-/]{0,3}\d)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"[+(]?\d(?:[\s().\-/]{0,3}\d)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex DigitRunPattern();
 }
