@@ -25,6 +25,7 @@ public static class StaffServiceCollectionExtensions
     public const string StaffPolicy = "ClinicStaff";
     public const string AuthCookieName = "__Host-ClinicStaff";
     public const string AntiforgeryCookieName = "__Host-ClinicStaff-AF";
+    public const string DevelopmentAntiforgeryCookieName = "ClinicStaff-AF";
 
     /// <summary>
     /// Staff pages, accounts, encryption of booking fields, audit, retention, analytics and notifications.
@@ -57,10 +58,20 @@ public static class StaffServiceCollectionExtensions
         });
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = AntiforgeryCookieName;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
+            if (environment.IsDevelopment())
+            {
+                // Local `dotnet run` serves http://localhost:3978, where a Secure-only antiforgery cookie makes
+                // ASP.NET Core refuse to render forms. Everywhere else the cookie is Secure with the __Host- prefix.
+                options.Cookie.Name = DevelopmentAntiforgeryCookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+            else
+            {
+                options.Cookie.Name = AntiforgeryCookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
         });
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser());
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
