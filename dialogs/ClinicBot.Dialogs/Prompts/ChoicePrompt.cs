@@ -44,7 +44,7 @@ public class ChoicePrompt : Prompt<FoundChoice>
         return null;
     }
 
-    protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var choices = options.Choices ?? new List<Choice>();
         var text = turnContext.Activity.Text;

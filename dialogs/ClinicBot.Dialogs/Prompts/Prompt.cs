@@ -11,9 +11,9 @@ namespace ClinicBot.Dialogs;
 /// </summary>
 public class Prompt<T> : Dialog
 {
-    private const string OptionsKey = "options";
-    private const string StateKey = "state";
-    private const string AttemptCountKey = "attemptCount";
+    private const string OptionsKey = PromptStateKeys.Options;
+    private const string StateKey = PromptStateKeys.State;
+    private const string AttemptCountKey = PromptStateKeys.AttemptCount;
 
     private readonly PromptRecognizer<T>? _recognizer;
     private readonly PromptValidator<T>? _validator;
@@ -58,7 +58,7 @@ public class Prompt<T> : Dialog
         var options = ReadOptions(instanceState);
         var promptState = instanceState.GetDictionary(StateKey);
 
-        var recognized = await OnRecognizeAsync(dc.Context, options, cancellationToken).ConfigureAwait(false);
+        var recognized = await OnRecognizeAsync(dc.Context, promptState, options, cancellationToken).ConfigureAwait(false);
         var attemptCount = promptState.GetOrDefault(AttemptCountKey, 0) + 1;
         promptState[AttemptCountKey] = attemptCount;
 
@@ -117,7 +117,8 @@ public class Prompt<T> : Dialog
         await turnContext.SendActivityAsync(toSend, cancellationToken).ConfigureAwait(false);
     }
 
-    protected virtual Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken) =>
+    /// <summary>Recognises the reply; <paramref name="state"/> is the prompt's own state (e.g. what was offered).</summary>
+    protected virtual Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken) =>
         _recognizer is null
             ? Task.FromResult(PromptRecognizerResult<T>.Failure())
             : _recognizer(turnContext, options, cancellationToken);
@@ -128,4 +129,23 @@ public class Prompt<T> : Dialog
     // Sending an activity stamps ids and addresses on it; send a copy so the stored options stay clean.
     private static Activity CloneActivity(Activity activity) =>
         Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(Newtonsoft.Json.JsonConvert.SerializeObject(activity))!;
+}
+
+/// <summary>Where a prompt keeps things in its <see cref="DialogInstance.State"/>.</summary>
+public static class PromptStateKeys
+{
+    /// <summary>The <see cref="PromptOptions"/> the prompt was started with.</summary>
+    public const string Options = "options";
+
+    /// <summary>The prompt's own state dictionary (attempt count and whatever a validator keeps).</summary>
+    public const string State = "state";
+
+    public const string AttemptCount = "attemptCount";
+
+    /// <summary>The prompt's own state dictionary of a running prompt instance.</summary>
+    public static Dictionary<string, object?> PromptState(DialogInstance instance) =>
+        (instance ?? throw new ArgumentNullException(nameof(instance))).State.GetDictionary(State);
+
+    public static PromptOptions? PromptOptions(DialogInstance instance) =>
+        (instance ?? throw new ArgumentNullException(nameof(instance))).State.Get<PromptOptions>(Options);
 }

@@ -10,7 +10,7 @@ public class TextPrompt : Prompt<string>
     {
     }
 
-    protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text;
         return Task.FromResult(string.IsNullOrWhiteSpace(text)

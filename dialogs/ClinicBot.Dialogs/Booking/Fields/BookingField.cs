@@ -1,0 +1,9 @@
+namespace ClinicBot.Dialogs.Booking.Fields;
+
+public enum BookingField
+{
+    Name,
+    Phone,
+    Email,
+    CallbackTime,
+}
