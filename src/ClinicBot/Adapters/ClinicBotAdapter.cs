@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
 
 namespace ClinicBot.Adapters;
 
@@ -15,17 +16,21 @@ public sealed class ClinicBotAdapter : CloudAdapter
     public ClinicBotAdapter(
         BotFrameworkAuthentication authentication,
         BotMessages messages,
+        TeamsTenantFilter teamsTenantFilter,
         ILogger<ClinicBotAdapter> logger)
         : base(authentication, logger)
     {
+        Use(teamsTenantFilter);
         OnTurnError = async (turnContext, exception) =>
         {
-            // Exception type and ids only: message text and user fields never reach the logs.
+            // Exception type, where it was thrown and ids only: exception messages can quote user input,
+            // so neither they nor message text reach the logs.
             logger.LogError(
-                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}.",
+                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, at {StackTrace}",
                 exception.GetType().FullName,
                 turnContext.Activity?.ChannelId,
-                turnContext.Activity?.Type);
+                turnContext.Activity?.Type,
+                exception.StackTrace);
             await TurnErrorReply.SendAsync(turnContext, messages, logger).ConfigureAwait(false);
         };
     }

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace ClinicBot.Bots;
 
-/// <summary>The bot's own fixed texts (welcome, help, error apology), loaded from Content/bot-messages.json so staff can edit them.</summary>
-public sealed record BotMessages(string Welcome, IReadOnlyList<string> WelcomeSuggestions, string Help, string TurnError)
+/// <summary>
+/// The bot's own fixed texts (error apology, stale card, Teams privacy notice), loaded from
+/// Content/bot-messages.json so staff can edit them. Answers and the welcome come from the knowledge content.
+/// </summary>
+public sealed record BotMessages(string TurnError, string StaleCard, string SharedChatBooking, string PrivateChatButton)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
@@ -14,9 +17,10 @@ public sealed record BotMessages(string Welcome, IReadOnlyList<string> WelcomeSu
         using var stream = File.OpenRead(path);
         var messages = JsonSerializer.Deserialize<BotMessages>(stream, Options)
             ?? throw new InvalidDataException($"{path} is empty.");
-        if (string.IsNullOrWhiteSpace(messages.Welcome) || string.IsNullOrWhiteSpace(messages.Help) || string.IsNullOrWhiteSpace(messages.TurnError))
+        string?[] required = [messages.TurnError, messages.StaleCard, messages.SharedChatBooking, messages.PrivateChatButton];
+        if (required.Any(string.IsNullOrWhiteSpace))
         {
-            throw new InvalidDataException($"{path} must define welcome, help and turnError.");
+            throw new InvalidDataException($"{path} must define turnError, staleCard, sharedChatBooking and privateChatButton.");
         }
 
         return messages;

@@ -1,3 +1,6 @@
+using ClinicBot.Channels.Teams;
+using ClinicBot.Dialogs.Booking;
+using ClinicBot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -6,16 +9,32 @@ namespace ClinicBot.Bots;
 
 /// <summary>
 /// ClinicBot's one bot class, used by every channel (/api/messages, the local Direct Line, Teams).
+/// Every message goes through the same order: crisis first (no state, no database), then a booking in
+/// progress, then the clinic's page.
 /// </summary>
 public sealed class ClinicActivityHandler : TeamsActivityHandler
 {
     private readonly ConversationState _conversationState;
+    private readonly ClinicKnowledge _knowledge;
+    private readonly ClinicDialogs _dialogs;
     private readonly BotMessages _messages;
+    private readonly TimeProvider _clock;
+    private readonly IConfiguration _configuration;
 
-    public ClinicActivityHandler(ConversationState conversationState, BotMessages messages)
+    public ClinicActivityHandler(
+        ConversationState conversationState,
+        ClinicKnowledge knowledge,
+        ClinicDialogs dialogs,
+        BotMessages messages,
+        TimeProvider clock,
+        IConfiguration configuration)
     {
         _conversationState = conversationState;
+        _knowledge = knowledge;
+        _dialogs = dialogs;
         _messages = messages;
+        _clock = clock;
+        _configuration = configuration;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -26,6 +45,69 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var text = TeamsConversation.TextWithoutBotMention((Activity)turnContext.Activity);
+
+        // Crisis language is answered before anything else, in every state, without touching storage:
+        // a booking in progress stays where it was and can be resumed.
+        if (_knowledge.IsCrisis(text))
+        {
+            await AnswerSender.SendAsync(turnContext, _knowledge.Answer(_knowledge.Understand(text), _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var dialogContext = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (dialogContext.ActiveDialog is not null)
+        {
+            TopicStamp.StampUnmarkedReplies(turnContext, [TopicNames.BookCall]);
+            await dialogContext.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(text) && turnContext.Activity.Value is not null)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(_messages.StaleCard), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var understanding = _knowledge.Understand(text);
+        var answers = _knowledge.Answer(understanding, _clock.GetUtcNow());
+        if (!understanding.Topics.Contains(TopicNames.BookCall))
+        {
+            await AnswerSender.SendAsync(turnContext, answers, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Other questions in the same message are answered first, then the booking starts.
+        var otherAnswers = answers.Where(answer => answer.Topic != TopicNames.BookCall).Select(answer => answer with { SuggestedActions = [] }).ToList();
+        await AnswerSender.SendAsync(turnContext, otherAnswers, cancellationToken).ConfigureAwait(false);
+
+        if (TeamsConversation.IsShared(turnContext))
+        {
+            await SendPrivateBookingNoticeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        TopicStamp.StampUnmarkedReplies(turnContext, [TopicNames.BookCall]);
+        await dialogContext.BeginDialogAsync(BookingDialog.Id, new BookingOptions(text), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // In Teams the welcome is sent on installationUpdate. Handling membersAdded there as well would
+        // welcome twice, and Teams' member dispatch calls back into the channel's connector for every member.
+        if (TeamsConversation.IsTeams(turnContext))
+        {
+            return Task.CompletedTask;
+        }
+
+        return base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        SendWelcomeAsync(turnContext, cancellationToken);
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;
@@ -35,15 +117,24 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
         }
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
-    {
-        var reply = ReplyFactory.TextWithSuggestions(_messages.Help, _messages.WelcomeSuggestions);
-        await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
-    }
-
     private Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var welcome = ReplyFactory.TextWithSuggestions(_messages.Welcome, _messages.WelcomeSuggestions);
-        return turnContext.SendActivityAsync(welcome, cancellationToken);
+        var welcome = _knowledge.Welcome();
+        return turnContext.SendActivityAsync(AnswerSender.ToActivity(welcome, welcome.SuggestedActions), cancellationToken);
+    }
+
+    /// <summary>In a Teams channel or group chat, booking details would be visible to everyone: move to a 1:1 chat.</summary>
+    private Task SendPrivateBookingNoticeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var notice = MessageFactory.Text(_messages.SharedChatBooking);
+        var appId = _configuration["MicrosoftAppId"];
+        if (!string.IsNullOrWhiteSpace(appId))
+        {
+            var chatLink = $"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(appId)}";
+            notice.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.OpenUrl, _messages.PrivateChatButton, value: chatLink)] };
+        }
+
+        TopicStamp.Set(notice, [TopicNames.BookCall]);
+        return turnContext.SendActivityAsync(notice, cancellationToken);
     }
 }

@@ -1,6 +1,11 @@
 using ClinicBot.Adapters;
 using ClinicBot.Bots;
+using ClinicBot.Channels.Teams;
+using ClinicBot.Dialogs.Booking;
+using ClinicBot.Dialogs.Booking.Store;
 using ClinicBot.Health;
+using ClinicBot.Knowledge;
+using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -14,14 +19,21 @@ public static class ClinicBotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(BotMessages.LoadDefault());
+        services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
 
         services.AddSingleton(_ => SqliteDatabase.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton<SqliteStorage>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<IBookingStore>(sp => new SqliteBookingStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString));
+
+        services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
+        services.AddSingleton<BookingDialog>();
+        services.AddSingleton<ClinicDialogs>();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<TeamsTenantFilter>();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();

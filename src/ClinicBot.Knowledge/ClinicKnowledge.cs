@@ -1,0 +1,116 @@
+using ClinicBot.Knowledge.Answers;
+using ClinicBot.Knowledge.Loading;
+using ClinicBot.Knowledge.Safety;
+
+namespace ClinicBot.Knowledge;
+
+/// <summary>
+/// The clinic's knowledge: understands a message (topics, crisis) and answers it from the content files.
+/// Immutable after loading and thread-safe: register one instance as a singleton.
+/// </summary>
+public sealed class ClinicKnowledge
+{
+    private static readonly HashSet<string> NotInterruptions = new(StringComparer.Ordinal)
+    {
+        TopicNames.Greeting, TopicNames.ThanksGoodbye, TopicNames.BookCall, TopicNames.Help,
+    };
+
+    private readonly KnowledgeParts _parts;
+    private readonly CrisisDetector _crisis;
+    private readonly AnswerComposer _composer;
+
+    private ClinicKnowledge(KnowledgeParts parts, CrisisDetector crisis, string source, IReadOnlyList<string> warnings)
+    {
+        _parts = parts;
+        _crisis = crisis;
+        ContentSource = source;
+        LoadWarnings = warnings;
+        var crisisAnswer = new Answer(TopicNames.Crisis, crisis.Reply, null, crisis.Suggestions);
+        _composer = new AnswerComposer(parts.Topics, parts.Facts, parts.HoursCard, parts.LocationCard, crisisAnswer);
+    }
+
+    /// <summary>
+    /// Loads the content from <paramref name="contentDirectory"/>. If the folder is missing or a file is broken,
+    /// the content embedded in the assembly is used instead and <see cref="LoadWarnings"/> says why; the crisis
+    /// detector falls back on its own, so crisis handling never depends on the files.
+    /// </summary>
+    public static ClinicKnowledge Load(string contentDirectory)
+    {
+        var warnings = new List<string>();
+        var directory = new DirectoryContentSource(contentDirectory);
+        var crisis = CrisisDetector.Load(directory, warnings);
+        try
+        {
+            return new ClinicKnowledge(KnowledgeLoader.Load(directory), crisis, directory.Description, warnings);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            warnings.Add($"Content from {directory.Description} could not be used ({ex.Message}); using the embedded content.");
+            return new ClinicKnowledge(KnowledgeLoader.Load(EmbeddedContentSource.Instance), crisis, EmbeddedContentSource.Instance.Description, warnings);
+        }
+    }
+
+    /// <summary>Loads the content copied next to the application, under Content/.</summary>
+    public static ClinicKnowledge LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, "Content"));
+
+    /// <summary>Loads from any source (no fallback for the topics; the crisis detector still falls back).</summary>
+    public static ClinicKnowledge Load(IContentSource source)
+    {
+        var warnings = new List<string>();
+        var crisis = CrisisDetector.Load(source, warnings);
+        return new ClinicKnowledge(KnowledgeLoader.Load(source), crisis, source.Description, warnings);
+    }
+
+    public ClinicFacts Facts => _parts.Facts;
+
+    public string CrisisReply => _crisis.Reply;
+
+    /// <summary>Where the content came from ("folder …" or "embedded content").</summary>
+    public string ContentSource { get; }
+
+    /// <summary>Why a fallback was used while loading; empty when all content files were used.</summary>
+    public IReadOnlyList<string> LoadWarnings { get; }
+
+    /// <summary>Cheap crisis check (regular expressions over the text, no I/O).</summary>
+    public bool IsCrisis(string? text) => _crisis.IsCrisis(text);
+
+    public Understanding Understand(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new Understanding([TopicNames.OutOfScope], false, null);
+
+        var severity = _crisis.Detect(text);
+        var analyzed = _parts.Analyzer.Analyze(text);
+        var (topics, evidence) = _parts.Classifier.Classify(analyzed);
+        if (severity is not null)
+        {
+            topics.Remove(TopicNames.Crisis);
+            if (evidence == 0) topics.Clear();
+            topics.Insert(0, TopicNames.Crisis);
+            evidence = int.MaxValue;
+        }
+        var moment = topics.Contains(TopicNames.OpenNow) || topics.Contains(TopicNames.Hours) ? _parts.Moments.Read(analyzed) : null;
+        return new Understanding(topics, severity is not null, severity, evidence) { Moment = moment };
+    }
+
+    public IReadOnlyList<Answer> Answer(Understanding understanding, DateTimeOffset now) => _composer.Compose(understanding, now);
+
+    /// <summary>Understand and answer in one call.</summary>
+    public IReadOnlyList<Answer> Respond(string? text, DateTimeOffset now) => Answer(Understand(text), now);
+
+    public Answer Welcome() =>
+        new("welcome", Placeholders.Fill(_parts.Welcome.Text, _composer.FactPlaceholders), null, _parts.Welcome.Suggestions);
+
+    /// <summary>
+    /// Is this message a question the knowledge answers, such that a dialog waiting for an answer (a name, a phone,
+    /// a time) should answer it instead? True only for a specific trigger phrase of an answerable topic, and never
+    /// for messages carrying a phone number or e-mail address, greetings, thanks, help or booking requests, or
+    /// crisis language (the bot handles crisis before any dialog).
+    /// </summary>
+    public bool IsConfidentQuestion(string? text, out Understanding understanding)
+    {
+        understanding = Understand(text);
+        if (understanding.IsCrisis || understanding.Evidence < Understanding.ConfidentEvidence) return false;
+        if (NotInterruptions.Contains(understanding.PrimaryTopic)) return false;
+        return !_parts.Analyzer.Analyze(text!).HasContactDetails;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ClinicBot.Knowledge.Loading;
+
+// Shapes of the JSON content files (see Content/README.md).
+
+internal sealed record ClinicDocument(
+    string Name, string AddressLine, string SuiteLine, string City, string State, string Zip,
+    string Phone, string PhoneCountryCode, string Fax, string TimeZoneId, string TimeZoneLabel, string MapSearchUrl,
+    Dictionary<string, HoursDocument> Hours);
+
+internal sealed record HoursDocument(string Open, string Close);
+
+internal sealed record TopicDocument(
+    string Topic,
+    string Kind,
+    string Answer,
+    List<TriggerGroupDocument> Triggers,
+    List<string>? Suggestions = null,
+    string? PageQuote = null,
+    string? PartialAnswer = null,
+    Dictionary<string, string>? Lines = null,
+    List<string>? HolidayWords = null);
+
+internal sealed record TriggerGroupDocument(int Weight, List<string> Phrases, string? Also = null);
+
+internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, List<string> CommonWords, List<string>? GapWords = null, List<string>? Articles = null);
+
+internal sealed record CrisisDocument(
+    string Reply,
+    List<RewriteDocument> Rewrites,
+    List<string> Vocabulary,
+    List<string> Neutralize,
+    List<string> Explicit,
+    List<string> Indirect,
+    List<string>? Suggestions = null);
+
+internal sealed record RewriteDocument(string Pattern, string Replace);
+
+internal sealed record WelcomeDocument(string Text, List<string> Suggestions);
+
+internal static class ContentJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static T Read<T>(IContentSource source, string relativePath)
+    {
+        var text = source.ReadText(relativePath);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, Options)
+                ?? throw new InvalidDataException($"Content file '{relativePath}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Content file '{relativePath}' is not valid: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using ClinicBot.Knowledge.Answers;
+using ClinicBot.Knowledge.Recognition;
+using ClinicBot.Knowledge.Text;
+
+namespace ClinicBot.Knowledge.Loading;
+
+/// <summary>Everything built from one content source, except the crisis detector (loaded on its own).</summary>
+internal sealed record KnowledgeParts(
+    ClinicFacts Facts,
+    TextAnalyzer Analyzer,
+    TopicClassifier Classifier,
+    MomentReader Moments,
+    IReadOnlyDictionary<string, TopicDefinition> Topics,
+    CardTemplate HoursCard,
+    CardTemplate LocationCard,
+    WelcomeDocument Welcome);
+
+/// <summary>Reads and checks the content files; throws <see cref="InvalidDataException"/> on anything unusable.</summary>
+internal static class KnowledgeLoader
+{
+    private static readonly string[] RequiredTopics = [TopicNames.OutOfScope, TopicNames.Hours, TopicNames.OpenNow];
+
+    private static readonly string[] RequiredScheduleLines =
+    [
+        "statusOpen", "statusClosed", "closedDay", "nextToday", "nextTomorrow", "nextOnDay", "dayOpen", "dayClosed",
+        "weekendClosed", "timeOpen", "timeClosedOpenDay", "timeClosedDay", "eveningOpenDay", "holiday", "today",
+        "tomorrow", "onDay", "hoursSummary",
+    ];
+
+    public static KnowledgeParts Load(IContentSource source)
+    {
+        var facts = ReadFacts(ContentJson.Read<ClinicDocument>(source, "clinic.json"));
+        var language = ContentJson.Read<LanguageDocument>(source, "language.json");
+        var topicDocuments = source.List("topics", ".json").Select(p => ContentJson.Read<TopicDocument>(source, p)).ToList();
+        var duplicate = topicDocuments.GroupBy(t => t.Topic).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InvalidDataException($"Topic '{duplicate.Key}' is defined twice.");
+        var missing = RequiredTopics.Except(topicDocuments.Select(t => t.Topic)).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"Missing topic files: {string.Join(", ", missing)}.");
+
+        var topics = topicDocuments.ToDictionary(t => t.Topic, ToDefinition, StringComparer.Ordinal);
+        var scheduleLines = topics.Values.Where(t => t.Kind is TopicKind.Hours or TopicKind.OpenNow).SelectMany(t => t.Lines.Keys).ToHashSet();
+        var missingLines = RequiredScheduleLines.Where(l => !scheduleLines.Contains(l)).ToList();
+        if (missingLines.Count > 0) throw new InvalidDataException($"Hours/open_now topics lack lines: {string.Join(", ", missingLines)}.");
+
+        var phrases = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases)).ToList();
+        var analyzer = TextAnalyzer.Create(language, phrases);
+        // Articles are optional inside a phrase: "talk to a human" also matches "talk to an actual human".
+        var articles = (language.Articles ?? []).SelectMany(w => analyzer.Analyze(w).Stems).ToHashSet(StringComparer.Ordinal);
+        var gapStems = (language.GapWords ?? []).SelectMany(w => analyzer.Analyze(w).Stems).Concat(articles);
+        var triggers = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases.Select(p =>
+            new TriggerPhrase(t.Topic, p, WithoutArticles(analyzer.Analyze(p).Stems, articles), g.Weight, g.Also))));
+
+        return new KnowledgeParts(
+            facts,
+            analyzer,
+            new TopicClassifier(new TopicLexicon(triggers, gapStems)),
+            new MomentReader(topicDocuments.SelectMany(t => t.HolidayWords ?? [])),
+            topics,
+            new CardTemplate(source.ReadText("cards/hours.json")),
+            new CardTemplate(source.ReadText("cards/location.json")),
+            ContentJson.Read<WelcomeDocument>(source, "welcome.json"));
+    }
+
+    private static IReadOnlyList<string> WithoutArticles(IReadOnlyList<string> stems, HashSet<string> articles)
+    {
+        var kept = stems.Where(s => !articles.Contains(s)).ToList();
+        return kept.Count > 0 ? kept : stems;
+    }
+
+    private static TopicDefinition ToDefinition(TopicDocument document)
+    {
+        var kind = document.Kind switch
+        {
+            "page" => TopicKind.Page,
+            "text" => TopicKind.Text,
+            "hours" => TopicKind.Hours,
+            "open_now" => TopicKind.OpenNow,
+            "location" => TopicKind.Location,
+            _ => throw new InvalidDataException($"Topic '{document.Topic}' has unknown kind '{document.Kind}'."),
+        };
+        if (kind == TopicKind.Page && string.IsNullOrWhiteSpace(document.PageQuote))
+            throw new InvalidDataException($"Page topic '{document.Topic}' needs a pageQuote.");
+        return new TopicDefinition(document.Topic, kind, document.Answer, document.PageQuote, document.PartialAnswer,
+            document.Lines ?? new Dictionary<string, string>(), document.Suggestions ?? []);
+    }
+
+    private static ClinicFacts ReadFacts(ClinicDocument d)
+    {
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(d.TimeZoneId);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new InvalidDataException($"Time zone '{d.TimeZoneId}' is not available on this machine (install tzdata).", ex);
+        }
+
+        var days = new Dictionary<DayOfWeek, DailyHours>();
+        foreach (var (dayName, hours) in d.Hours)
+        {
+            if (!Enum.TryParse<DayOfWeek>(dayName, ignoreCase: true, out var day))
+                throw new InvalidDataException($"clinic.json: '{dayName}' is not a weekday name.");
+            DailyHours parsed;
+            try
+            {
+                parsed = new DailyHours(DailyHours.Parse(hours.Open), DailyHours.Parse(hours.Close));
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidDataException($"clinic.json: hours for {dayName} must look like \"9:00 AM\".", ex);
+            }
+            if (parsed.Close <= parsed.Open) throw new InvalidDataException($"clinic.json: {dayName} closes before it opens.");
+            days[day] = parsed;
+        }
+
+        return new ClinicFacts
+        {
+            Name = d.Name, AddressLine = d.AddressLine, SuiteLine = d.SuiteLine, City = d.City, State = d.State, Zip = d.Zip,
+            Phone = d.Phone, PhoneCountryCode = d.PhoneCountryCode, Fax = d.Fax, TimeZoneId = d.TimeZoneId,
+            TimeZoneLabel = d.TimeZoneLabel, MapSearchUrl = d.MapSearchUrl, Hours = new OpeningHours(days, zone),
+        };
+    }
+}

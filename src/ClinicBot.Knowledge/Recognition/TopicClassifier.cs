@@ -1,0 +1,61 @@
+using ClinicBot.Knowledge.Text;
+
+namespace ClinicBot.Knowledge.Recognition;
+
+/// <summary>
+/// Scores topics by their matched triggers and picks the primary and secondary topics.
+/// A longer phrase owns its words ("fax number" is fax, not phone). The primary is the topic with the most
+/// specific trigger (highest weight), the first-mentioned on a tie; another topic is secondary when one of its
+/// specific phrases (weight ≥ 3) matched. A topic needs a total weight of 2 to count at all.
+/// </summary>
+internal sealed class TopicClassifier(TopicLexicon lexicon)
+{
+    private const int MinimumScore = 2;
+    private const int MaxTopics = 3;
+
+    public (List<string> Topics, int Evidence) Classify(AnalyzedText text)
+    {
+        var accepted = AcceptNonOverlapping(lexicon.FindMatches(text.Stems), text.Stems.Count);
+        var scores = accepted
+            .GroupBy(m => m.Trigger.Topic, StringComparer.Ordinal)
+            .Select(g => new TopicScore(
+                g.Key,
+                g.Sum(m => m.Trigger.Weight),
+                g.Where(m => m.Trigger.Weight == g.Max(x => x.Trigger.Weight)).Min(m => m.Start),
+                g.Max(m => m.Trigger.Weight),
+                g.Select(m => m.Trigger.Also).OfType<string>().ToList()))
+            .Where(s => s.Score >= MinimumScore)
+            .ToList();
+
+        if (scores.Count == 0) return ([TopicNames.OutOfScope], 0);
+
+        var primary = scores.OrderByDescending(s => s.Strongest).ThenBy(s => s.FirstPosition).ThenByDescending(s => s.Score).First();
+        var topics = new List<string> { primary.Topic };
+        topics.AddRange(primary.AlsoTopics);
+        foreach (var other in scores.Where(s => s != primary && s.Strongest >= Understanding.ConfidentEvidence).OrderBy(s => s.FirstPosition))
+        {
+            topics.Add(other.Topic);
+            topics.AddRange(other.AlsoTopics);
+        }
+        return (topics.Distinct(StringComparer.Ordinal).Take(MaxTopics).ToList(), primary.Strongest);
+    }
+
+    private static List<TriggerMatch> AcceptNonOverlapping(List<TriggerMatch> matches, int length)
+    {
+        var claimed = new bool[length];
+        var accepted = new List<TriggerMatch>();
+        foreach (var match in matches
+                     .OrderByDescending(m => m.Positions.Count)
+                     .ThenByDescending(m => m.Trigger.Weight)
+                     .ThenBy(m => m.Start))
+        {
+            if (match.Positions.Any(p => claimed[p])) continue;
+            foreach (var p in match.Positions) claimed[p] = true;
+            accepted.Add(match);
+        }
+        return accepted;
+    }
+
+    /// <param name="FirstPosition">Where the topic's strongest trigger first matched: "first mentioned" means that.</param>
+    private sealed record TopicScore(string Topic, int Score, int FirstPosition, int Strongest, List<string> AlsoTopics);
+}

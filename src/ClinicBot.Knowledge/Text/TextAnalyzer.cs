@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using ClinicBot.Knowledge.Loading;
+
+namespace ClinicBot.Knowledge.Text;
+
+/// <summary>
+/// Turns a message into comparable stems: fold case and accents, pull out clock times and contact details,
+/// apply the content's word rewrites (slang, abbreviations, simple Spanish), correct typos towards words the
+/// content uses, then stem. Trigger phrases go through the same steps, so both sides meet.
+/// </summary>
+internal sealed partial class TextAnalyzer
+{
+    private const int MaxInputLength = 2000;
+
+    private readonly Dictionary<string, string[]> _rewrites;
+    private readonly int _longestRewrite;
+    private readonly TypoCorrector? _typos;
+    private readonly HashSet<string> _knownStems;
+
+    private TextAnalyzer(Dictionary<string, string[]> rewrites, TypoCorrector? typos, HashSet<string> knownStems)
+    {
+        _rewrites = rewrites;
+        _longestRewrite = rewrites.Count == 0 ? 1 : rewrites.Keys.Max(k => k.Split(' ').Length);
+        _typos = typos;
+        _knownStems = knownStems;
+    }
+
+    /// <summary>Builds an analyzer whose typo correction targets the words of <paramref name="vocabularyPhrases"/>.</summary>
+    public static TextAnalyzer Create(LanguageDocument language, IEnumerable<string> vocabularyPhrases)
+    {
+        var rewrites = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (from, to) in language.Rewrites)
+        {
+            var key = string.Join(' ', Tokenize(TextFolding.Fold(from)));
+            // Two spellings that fold to the same words: the first one written wins.
+            if (key.Length > 0) rewrites.TryAdd(key, Tokenize(TextFolding.Fold(to)).ToArray());
+        }
+        var plain = new TextAnalyzer(rewrites, typos: null, knownStems: []);
+        var words = vocabularyPhrases.SelectMany(p => plain.Analyze(p).Words)
+            .Concat(rewrites.Values.SelectMany(v => v))
+            .Where(w => w.Any(char.IsLetter))
+            .ToHashSet(StringComparer.Ordinal);
+        var protectedWords = language.CommonWords.Select(TextFolding.Fold).Concat(rewrites.Keys);
+        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public AnalyzedText Analyze(string text)
+    {
+        var folded = TextFolding.Fold(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        var hasQuestionMark = folded.Contains('?');
+
+        var stripped = EmailAddress().Replace(folded, " ");
+        stripped = PhoneNumber().Replace(stripped, m => m.Value.Count(char.IsDigit) >= 7 ? " " : m.Value);
+        var hasContact = stripped != folded;
+
+        var times = new List<TimeOnly>();
+        var withTimes = TimeExpressions.Extract(stripped, times);
+
+        var words = new List<string>();
+        var raw = Tokenize(withTimes);
+        for (var i = 0; i < raw.Count;)
+        {
+            var consumed = ApplyRewrite(raw, i, words);
+            if (consumed > 0)
+            {
+                i += consumed;
+                continue;
+            }
+            words.Add(Correct(raw[i]));
+            i++;
+        }
+
+        var stems = words.Select(WordStemmer.Stem).ToList();
+        return new AnalyzedText(folded, words, stems, times, hasQuestionMark, hasContact);
+    }
+
+    private string Correct(string word)
+    {
+        if (_typos is null || !char.IsLetter(word[0]) || IsKnown(word)) return word;
+        // Stretched words ("heyyy", "sooo"): try with repeated letters squeezed to one.
+        var squeezed = RepeatedLetters().Replace(word, "$1");
+        if (squeezed != word && IsKnown(squeezed)) return squeezed;
+        return _typos.Correct(word);
+    }
+
+    private bool IsKnown(string word) => _typos!.IsKnown(word) || _knownStems.Contains(WordStemmer.Stem(word));
+
+    [GeneratedRegex(@"(\w)\1+")]
+    private static partial Regex RepeatedLetters();
+
+
+    private int ApplyRewrite(List<string> raw, int start, List<string> output)
+    {
+        for (var length = Math.Min(_longestRewrite, raw.Count - start); length >= 1; length--)
+        {
+            var key = length == 1 ? raw[start] : string.Join(' ', raw.Skip(start).Take(length));
+            if (_rewrites.TryGetValue(key, out var replacement))
+            {
+                output.AddRange(replacement);
+                return length;
+            }
+        }
+        return 0;
+    }
+
+    private static List<string> Tokenize(string folded) =>
+        NonWord().Replace(Apostrophe().Replace(folded, ""), " ")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
+
+    [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"(?<!\d)\+?\d[\d\s().-]{5,}\d(?!\d)")]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex(@"'")]
+    private static partial Regex Apostrophe();
+
+    [GeneratedRegex(@"[^a-z0-9#]+")]
+    private static partial Regex NonWord();
+}

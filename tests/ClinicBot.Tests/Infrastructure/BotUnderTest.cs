@@ -1,0 +1,49 @@
+using ClinicBot.Bots;
+using ClinicBot.Dialogs.Booking;
+using ClinicBot.Knowledge;
+using ClinicBot.Storage;
+using ClinicBot.Storage.Bookings;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClinicBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real ClinicActivityHandler with its real parts (knowledge content, booking dialog, SQLite booking
+/// store in a temporary file) for TestAdapter flows. The clock starts on Monday 2026-11-30 10:00 Chicago.
+/// </summary>
+public sealed class BotUnderTest : IDisposable
+{
+    public static readonly DateTimeOffset MondayTenAmChicago = new(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(-6));
+
+    private static readonly Lazy<ClinicKnowledge> SharedKnowledge = new(ClinicKnowledge.LoadDefault);
+    private readonly string _folder = TempFolder.Create("clinicbot-bot");
+
+    public BotUnderTest(IStorage? storage = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    {
+        Clock = new FakeTimeProvider(now ?? MondayTenAmChicago);
+        Storage = storage ?? new MemoryStorage();
+        ConversationState = new ConversationState(Storage);
+        Bookings = new SqliteBookingStore(new SqliteDatabase(Path.Combine(_folder, "bookings.db")).ConnectionString);
+        var answerer = new KnowledgeQuestionAnswerer(Knowledge, Clock);
+        var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, configuration);
+    }
+
+    public ClinicKnowledge Knowledge => SharedKnowledge.Value;
+
+    public FakeTimeProvider Clock { get; }
+
+    public IStorage Storage { get; }
+
+    public ConversationState ConversationState { get; }
+
+    public SqliteBookingStore Bookings { get; }
+
+    public ClinicActivityHandler Bot { get; }
+
+    public void Dispose() => TempFolder.TryDelete(_folder);
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using ClinicBot.Channels.Teams;
+using ClinicBot.Tests.Infrastructure;
+using Microsoft.Bot.Schema;
+
+namespace ClinicBot.Tests.TeamsBehaviour;
+
+public sealed class TeamsInstallAndTenantTests : IDisposable
+{
+    private const string AllowedTenant = "11111111-aaaa-4bbb-8ccc-000000000001";
+    private const string OtherTenant = "99999999-aaaa-4bbb-8ccc-000000000009";
+
+    private readonly ClinicBotAppFactory _factory = new(dataFolder: null, settings: new Dictionary<string, string?>
+    {
+        [TeamsTenantFilter.AllowedTenantsKey] = AllowedTenant,
+    });
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Installing_the_app_welcomes_once_and_the_bots_own_membersAdded_does_not_welcome_again()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        var install = await ActivityJson.PostAsync(client, TeamsActivityJson.InstallationAdd("a:personal-1", teams.ServiceUrl, AllowedTenant));
+        var added = await ActivityJson.PostAsync(client, TeamsActivityJson.MembersAdded("a:personal-1", teams.ServiceUrl, AllowedTenant, TeamsActivityJson.BotId, "29:teams-user-1"));
+
+        Assert.True(install.IsSuccessStatusCode);
+        Assert.True(added.IsSuccessStatusCode, $"membersAdded must not fail the turn (status {(int)added.StatusCode})");
+        var received = await teams.WaitForAsync(2, TimeSpan.FromSeconds(3));
+        var welcome = Assert.Single(received);
+        Assert.Contains("Ketamine Infusion Therapy Houston & Sugar Land", (string?)welcome["text"]);
+    }
+
+    [Fact]
+    public async Task Activities_from_a_tenant_not_on_the_allow_list_are_ignored_and_nothing_is_stored()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        var response = await ActivityJson.PostAsync(client, TeamsActivityJson.Message("what are your hours", "a:other-tenant", teams.ServiceUrl, OtherTenant));
+        var install = await ActivityJson.PostAsync(client, TeamsActivityJson.InstallationAdd("a:other-tenant", teams.ServiceUrl, OtherTenant));
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.True(install.IsSuccessStatusCode);
+        Assert.Empty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(2)));
+        Assert.Equal(0, await StateRowsAsync());
+    }
+
+    [Fact]
+    public async Task An_allowed_tenant_gets_answers()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        await ActivityJson.PostAsync(client, TeamsActivityJson.Message("help", "a:allowed", teams.ServiceUrl, AllowedTenant, mentionBot: true));
+
+        Assert.NotEmpty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+    }
+
+    [Theory]
+    [InlineData("<at>ClinicBot</at> what are your hours", "what are your hours")]
+    [InlineData("are you open <at>ClinicBot</at> today?", "are you open today?")]
+    [InlineData("<at>Dana</at> <at>ClinicBot</at> where are you", "<at>Dana</at> where are you")]
+    public void The_bots_mention_is_removed_from_the_text(string text, string expected)
+    {
+        var json = TeamsActivityJson.Message(text, "a:mention", "http://127.0.0.1:9/", AllowedTenant);
+        json["entities"] = new System.Text.Json.Nodes.JsonArray(
+            Mention(TeamsActivityJson.BotId, TeamsActivityJson.BotName),
+            Mention("29:someone-else", "Dana"));
+        var activity = Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(json.ToJsonString())!;
+
+        Assert.Equal(expected, TeamsConversation.TextWithoutBotMention(activity));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Mention(string id, string name) => new()
+    {
+        ["type"] = "mention",
+        ["text"] = $"<at>{name}</at>",
+        ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["name"] = name },
+    };
+
+    private async Task<long> StateRowsAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'bot_state'";
+        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT COUNT(*) FROM bot_state";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
