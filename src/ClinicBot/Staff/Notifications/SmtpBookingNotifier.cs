@@ -23,6 +23,8 @@ public sealed class SmtpBookingNotifier(IOptions<SmtpNotifyOptions> options) : I
         }
 
         message.Body = $"New booking request {reference}.\r\n\r\nOpen {settings.BaseUrl.TrimEnd('/')}/staff to see it.\r\n";
+        // Plain 7-bit text when possible, so the message reads as written in any mail tool.
+        message.BodyTransferEncoding = System.Text.Ascii.IsValid(message.Body) ? System.Net.Mime.TransferEncoding.SevenBit : System.Net.Mime.TransferEncoding.Base64;
 
         using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.UseSsl };
         if (!string.IsNullOrEmpty(settings.UserName))
