@@ -76,9 +76,9 @@ public sealed class BookingDialog : ComponentDialog
         outerState[LastActivityIdKey] = activity.Id;
 
         var firstMessage = _reader.ReadAll(bookingOptions.FirstMessage, _clock.GetUtcNow(), activity.LocalTimezone);
-        Apply(draft, firstMessage);
+        var hadDetails = Apply(draft, firstMessage);
 
-        await SendAsync(innerDc.Context, _texts.Get("start"), cancellationToken).ConfigureAwait(false);
+        await SendAsync(innerDc.Context, _texts.Get(hadDetails ? "startWithDetails" : "start"), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Booking started");
         return await innerDc.BeginDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
     }

@@ -50,9 +50,9 @@ public sealed partial class EmailRecognizer
             return FieldResult<EmailAnswer>.Failure(FieldProblem.InvalidEmail);
         }
 
-        // The last address wins: "oops, brian.lee@example.com" after a typo, or "not a@x.com, b@y.com".
+        // The first valid address wins ("ana@example.com, backup bob@example.com").
         FieldResult<EmailAnswer>? firstFailure = null;
-        for (var i = addressLike.Count - 1; i >= 0; i--)
+        for (var i = 0; i < addressLike.Count; i++)
         {
             var result = Validate(addressLike[i]);
             if (result.Succeeded)
@@ -130,10 +130,20 @@ public sealed partial class EmailRecognizer
             start--;
         }
 
+        // Only a single word opening the message counts as glued on; after more words it is a sentence.
+        if (text[..start].Trim().Length > 0)
+        {
+            return false;
+        }
+
         // A capitalised word before the address is more likely a name given with it ("Ana Ruiz ana@x.com").
         var word = text[start..end];
         return !LeadInWords.Contains(word) && !char.IsUpper(word[0]);
     }
 
-    private static string TrimPunctuation(string value) => value.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']').TrimStart('(', '[', ':');
+    private static string TrimPunctuation(string value)
+    {
+        var trimmed = value.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']').TrimStart('(', '[', ':');
+        return trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? trimmed["mailto:".Length..] : trimmed;
+    }
 }

@@ -24,4 +24,31 @@ internal static partial class NameLeadIns
     }
 
     public static bool HasLeadIn(string text) => LeadIn().IsMatch(text);
+
+    [GeneratedRegex(@"(?:[\s,]+(?:here|calling|speaking|aqui|thanks|thank\s+you|thx|gracias|please|pls))+\s*[.!]*$|\s*(?::-?[)D(]|;-?\)|\(:)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingWords();
+
+    /// <summary>
+    /// Removes what people put after their name ("Ana Ruiz here", "Ana Ruiz, thanks :)") and end punctuation;
+    /// a final dot is kept after an initial or abbreviation ("Jr.", "Ana R.").
+    /// </summary>
+    public static string StripTrailing(string text)
+    {
+        var name = text.Trim();
+        for (var i = 0; i < 3; i++)
+        {
+            name = TrailingWords().Replace(name, string.Empty).Trim().TrimEnd('!', ',', '?', ';').Trim();
+        }
+
+        if (name.EndsWith('.'))
+        {
+            var lastWord = name[(name.LastIndexOf(' ') + 1)..].TrimEnd('.');
+            if (lastWord.Length > 3 || lastWord.Contains('.'))
+            {
+                name = name.TrimEnd('.').Trim();
+            }
+        }
+
+        return name;
+    }
 }

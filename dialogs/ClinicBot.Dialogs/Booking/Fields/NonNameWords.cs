@@ -23,7 +23,8 @@ internal static class NonNameWords
         "na", "n/a", "idk", "nope", "yeah", "yep", "sure", "maybe", "correct", "right", "wrong", "change",
     };
 
-    public static bool AnyIn(IEnumerable<string> words) => words.Any(w => Words.Contains(w.Trim('.', '\'', '-')));
+    // Initials and abbreviations ("A.", "Jr.") are never sentence words.
+    public static bool AnyIn(IEnumerable<string> words) => words.Any(w => !w.EndsWith('.') && Words.Contains(w.Trim('\'', '-')));
 
     public static bool Contains(string word) => Words.Contains(word.Trim('.', '\'', '-'));
 }

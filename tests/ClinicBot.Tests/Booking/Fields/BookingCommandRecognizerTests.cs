@@ -29,6 +29,11 @@ public class BookingCommandRecognizerTests
     [InlineData("no, cancel it")]
     [InlineData("CANCEL THE BOOKING")]
     [InlineData("olvídalo")]
+    [InlineData("maybe later")]
+    [InlineData("not now")]
+    [InlineData("bye")]
+    [InlineData("no quiero continuar")]
+    [InlineData("i don't want to do this anymore")]
     public void Recognises_cancel(string text)
     {
         Assert.Equal(BookingCommand.Cancel, _recognizer.Recognize(text));
@@ -55,6 +60,8 @@ public class BookingCommandRecognizerTests
     [InlineData("yes")]
     [InlineData("Helpman")]
     [InlineData("help@example.com")]
+    [InlineData("can you help me book")]
+    [InlineData("later today at 3")]
     public void Does_not_misfire(string text)
     {
         Assert.Equal(BookingCommand.None, _recognizer.Recognize(text));
@@ -70,6 +77,8 @@ public class BookingCommandRecognizerTests
     [InlineData("I'm confused")]
     [InlineData("hlep")]
     [InlineData("necesito ayuda")]
+    [InlineData("help please what do i type")]
+    [InlineData("what do you need from me")]
     public void Recognises_help(string text)
     {
         Assert.Equal(BookingCommand.Help, _recognizer.Recognize(text));
@@ -83,6 +92,7 @@ public class BookingCommandRecognizerTests
     [InlineData("empezar de nuevo")]
     [InlineData("restrat")]
     [InlineData("cancel and start over")]
+    [InlineData("can i start over")]
     public void Recognises_start_over(string text)
     {
         Assert.Equal(BookingCommand.StartOver, _recognizer.Recognize(text));

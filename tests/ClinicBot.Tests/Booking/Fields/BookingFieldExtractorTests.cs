@@ -44,6 +44,9 @@ public class BookingFieldExtractorTests
     [InlineData("i feel bad today, can someone call me")]
     [InlineData("book me a call now")]
     [InlineData("This is my first time, I want the free call")]
+    [InlineData("It's Maria from yesterday, I want to book")]
+    [InlineData("I'm John, I'd like to book")]
+    [InlineData("my wife needs help, can we book")]
     public void Booking_requests_without_details_yield_nothing(string text)
     {
         var fields = _extractor.Extract(text, MondayMorning);
@@ -115,5 +118,14 @@ public class BookingFieldExtractorTests
         Assert.Equal("Omar Haddad", fields.Name);
         Assert.Equal(CallbackOutcome.OutsideHours, fields.Callback!.Outcome);
         Assert.NotEmpty(fields.Callback.Alternatives);
+    }
+
+    [Fact]
+    public void Text_after_a_name_is_still_read_for_a_time()
+    {
+        var fields = _extractor.Extract("my name is john smith and i want to book for monday afternoon", MondayMorning);
+
+        Assert.Equal("john smith", fields.Name);
+        Assert.Equal(At(2026, 11, 30, 14, 0), fields.Callback!.Time);
     }
 }

@@ -45,6 +45,19 @@ public class CallbackTimeRecognizerTests
     [InlineData("mañana en la tarde", "2026-12-01 14:00")]
     [InlineData("el jueves a las 3 de la tarde", "2026-12-03 15:00")]
     [InlineData("lo antes posible", "2026-11-30 11:00")]
+    [InlineData("whatever works for you guys", "2026-11-30 11:00")]
+    [InlineData("i'm flexible", "2026-11-30 11:00")]
+    [InlineData("anything but monday", "2026-12-01 10:00")]
+    [InlineData("i can't do mondays, how about tuesday at 2", "2026-12-01 14:00")]
+    [InlineData("i work nights so mornings are better", "2026-11-30 11:00")]
+    [InlineData("mornings don't work for me, afternoons are fine", "2026-11-30 14:00")]
+    [InlineData("a week from today at 10", "2026-12-07 10:00")]
+    [InlineData("el lunes a las 10", "2026-12-07 10:00")]
+    [InlineData("cualquier día en la tarde", "2026-11-30 14:00")]
+    [InlineData("tomorrow between 9 and 11", "2026-12-01 09:00")]
+    [InlineData("dec 8 2pm", "2026-12-08 14:00")]
+    [InlineData("quarter to 3 friday", "2026-12-04 14:45")]
+    [InlineData("15:30 thursday", "2026-12-03 15:30")]
     [InlineData("next week tuesday at 2", "2026-12-08 14:00")]
     [InlineData("tuesday next week", "2026-12-08 10:00")]
     [InlineData("day after tomorrow at 11am", "2026-12-02 11:00")]
@@ -310,7 +323,7 @@ public class CallbackTimeRecognizerTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("whatever works for you guys")]
+    [InlineData("let me check my calendar")]
     [InlineData("hmm let me think")]
     [InlineData("no, weekdays don't work for me at all")]
     [InlineData("Maria Delgado")]
@@ -337,6 +350,35 @@ public class CallbackTimeRecognizerTests
 
         Assert.Equal(At(2026, 12, 1, 13, 0), recognizer.Recognize("asap", MondayMorning).Time);
         Assert.Equal(CallbackOutcome.OutsideHours, recognizer.Recognize("wednesday at 2", MondayMorning).Outcome);
+    }
+
+    [Fact]
+    public void Closed_dates_are_steered_like_weekends()
+    {
+        var window = CallbackWindow.ClinicDefault with { ClosedDates = new HashSet<DateOnly> { new(2026, 12, 1) } };
+        var recognizer = new CallbackTimeRecognizer(window);
+
+        var result = recognizer.Recognize("tuesday at 10", MondayMorning);
+
+        Assert.Equal(CallbackOutcome.OutsideHours, result.Outcome);
+        Assert.DoesNotContain(result.Alternatives, a => a.Day == 1);
+        Assert.Equal(At(2026, 12, 2, 10, 0), recognizer.Recognize("tomorrow or wednesday at 10", MondayMorning).Time);
+    }
+
+    [Fact]
+    public void Recognizers_give_the_same_answers_when_used_from_many_threads()
+    {
+        string[] phrases = ["tomorrow morning", "saturday", "asap", "1pm pacific on thursday", "today at 9am", "el martes en la mañana"];
+        var expected = phrases.Select(p => _recognizer.Recognize(p, MondayMorning)).ToArray();
+
+        Parallel.For(0, 2000, i =>
+        {
+            var n = i % phrases.Length;
+            var actual = _recognizer.Recognize(phrases[n], MondayMorning);
+            Assert.Equal(expected[n].Outcome, actual.Outcome);
+            Assert.Equal(expected[n].Time, actual.Time);
+            Assert.Equal(expected[n].Alternatives, actual.Alternatives);
+        });
     }
 
     [Theory]

@@ -56,6 +56,12 @@ public class ConfirmationRecognizerTests
     [InlineData("yes but change the phone", BookingField.Phone, null)]
     [InlineData("the day is wrong", BookingField.CallbackTime, null)]
     [InlineData("cambiar el correo", BookingField.Email, null)]
+    [InlineData("email's wrong", BookingField.Email, null)]
+    [InlineData("can we change the day", BookingField.CallbackTime, null)]
+    [InlineData("I need to change my email", BookingField.Email, null)]
+    [InlineData("my name is spelled wrong, it's Ana Ruiz", BookingField.Name, "Ana Ruiz")]
+    [InlineData("actually friday at 2 works better", BookingField.CallbackTime, "friday at 2")]
+    [InlineData("can we do thursday instead?", BookingField.CallbackTime, "thursday")]
     public void Recognises_changes_with_field_and_new_value(string text, BookingField field, string? value)
     {
         var answer = _recognizer.Recognize(text);

@@ -16,6 +16,8 @@ public class EmailRecognizerTests
     [InlineData("<patricia.n@example.com>", "patricia.n@example.com")]
     [InlineData("Brian Lee brian.lee@example.com", "brian.lee@example.com")]
     [InlineData("use brian.lee@example.com instead", "brian.lee@example.com")]
+    [InlineData("mailto:ana@example.com", "ana@example.com")]
+    [InlineData("ana@example.com, backup bob@example.com", "ana@example.com")]
     public void Accepts_valid_addresses(string text, string expected)
     {
         var result = _recognizer.Recognize(text);
@@ -76,6 +78,12 @@ public class EmailRecognizerTests
     [InlineData("don't use email much, skip that")]
     [InlineData("sin correo por favor")]
     [InlineData("I don't do email")]
+    [InlineData("nah skip")]
+    [InlineData("rather not share it")]
+    [InlineData("you can skip that")]
+    [InlineData("nope, just call me")]
+    [InlineData("i only use phone")]
+    [InlineData("it's optional right? skip")]
     public void Understands_skipping_the_email(string text)
     {
         var result = _recognizer.Recognize(text);
@@ -89,6 +97,8 @@ public class EmailRecognizerTests
     [InlineData("what is this for?")]
     [InlineData("Maria Delgado")]
     [InlineData("832-555-0142")]
+    [InlineData("no wait, what do you need it for?")]
+    [InlineData("where is the clinic btw?")]
     public void Other_text_is_not_understood_rather_than_skipped(string text)
     {
         var result = _recognizer.Recognize(text);

@@ -26,6 +26,16 @@ public class NameRecognizerTests
     [InlineData("Ana Lucia Flores", "Ana Lucia Flores")]
     [InlineData("Will Smith", "Will Smith")]
     [InlineData("Björk Guðmundsdóttir", "Björk Guðmundsdóttir")]
+    [InlineData("ana ruiz here", "ana ruiz")]
+    [InlineData("this is Ana Ruiz calling", "Ana Ruiz")]
+    [InlineData("hi! I'm Ana Ruiz :)", "Ana Ruiz")]
+    [InlineData("Ana Ruiz, thanks", "Ana Ruiz")]
+    [InlineData("A. Ruiz", "A. Ruiz")]
+    [InlineData("Juan Carlos de los Santos Jr.", "Juan Carlos de los Santos Jr.")]
+    [InlineData("Ana Ruiz.", "Ana Ruiz")]
+    [InlineData("name: Ana Ruiz", "Ana Ruiz")]
+    [InlineData("mi nombre es Rosa Martinez", "Rosa Martinez")]
+    [InlineData("Анна Иванова", "Анна Иванова")]
     public void Accepts_full_names_and_strips_lead_ins(string text, string expected)
     {
         var result = _recognizer.Recognize(text);
@@ -55,6 +65,10 @@ public class NameRecognizerTests
     [InlineData("where is the clinic", FieldProblem.NotAName)]
     [InlineData("- -", FieldProblem.NotAName)]
     [InlineData("Ana & Luis", FieldProblem.InvalidCharacters)]
+    [InlineData("ana.ruiz", FieldProblem.NotAName)]
+    [InlineData("Ana_Ruiz", FieldProblem.InvalidCharacters)]
+    [InlineData("why do you need my name", FieldProblem.NotAName)]
+    [InlineData("yes", FieldProblem.NotAName)]
     public void Rejects_what_is_not_a_name_with_a_reason(string text, FieldProblem expected)
     {
         var result = _recognizer.Recognize(text);

@@ -23,6 +23,9 @@ public class PhoneRecognizerTests
     [InlineData("713 555 0129.", "+17135550129")]
     [InlineData("  281-555-0181  ", "+12815550181")]
     [InlineData("832 899 4065", "+18328994065")]
+    [InlineData("eight three two five five five zero one four two", "+18325550142")]
+    [InlineData("my cell is 281 555 0199 and work is 713 555 0100", "+12815550199")]
+    [InlineData("832-555-0142 ext 12", "+18325550142")]
     public void Accepts_common_us_formats_as_e164(string text, string expected)
     {
         var result = _recognizer.Recognize(text);
