@@ -1,3 +1,4 @@
+using ClinicBot.Channels.DirectLine;
 using ClinicBot.Endpoints;
 using ClinicBot.Hosting;
 using ClinicBot.Staff;
@@ -12,6 +13,7 @@ if (StaffCommandLine.IsStaffCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
+builder.Services.AddLocalDirectLine(builder.Configuration);
 builder.Services.AddClinicStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -19,8 +21,10 @@ var app = builder.Build();
 AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
 
 app.UseClinicBotSecurityHeaders();
+app.UseClinicWebChat();
 app.UseClinicStaff();
 app.MapClinicBotEndpoints();
+app.MapLocalDirectLine();
 app.MapClinicStaff();
 
 app.Run();

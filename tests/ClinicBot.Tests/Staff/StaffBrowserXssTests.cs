@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ClinicBot.Analytics;
+using ClinicBot.Tests.Infrastructure;
 using ClinicBot.Tests.Staff.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,8 @@ public sealed class StaffBrowserXssTests
     [SkippableFact]
     public async Task Xss_payloads_render_inert_in_list_detail_and_dashboard()
     {
-        StaffRequiredTools.RequireChromium();
+        var chromium = RequiredTools.Chromium();
+        var chromeDriver = RequiredTools.ChromeDriver();
         var port = FreePort();
         using var app = new StaffAppFactory();
         using var certificate = SelfSignedCertificate.ForLocalhost();
@@ -47,7 +49,7 @@ public sealed class StaffBrowserXssTests
         await analytics.RecordTurnAsync(new TurnAnalytics(DateTimeOffset.UtcNow, "webchat", "c-xss", ["<img src=x onerror=alert(8)>"], false, "<img src=x onerror=alert(9)> what about <script>alert(10)</script>"), default);
         await app.CreateStaffAsync("browser@clinic.test");
 
-        using var driver = StartChromium();
+        using var driver = StartChromium(chromium, chromeDriver);
         try
         {
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
@@ -137,13 +139,13 @@ public sealed class StaffBrowserXssTests
         }
     }
 
-    private static ChromeDriver StartChromium()
+    private static ChromeDriver StartChromium(string chromium, string chromeDriver)
     {
-        var options = new ChromeOptions { BinaryLocation = StaffRequiredTools.ChromiumPath, UnhandledPromptBehavior = UnhandledPromptBehavior.Ignore };
+        var options = new ChromeOptions { BinaryLocation = chromium, UnhandledPromptBehavior = UnhandledPromptBehavior.Ignore };
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--ignore-certificate-errors",
             $"--user-data-dir={Path.Combine(Path.GetTempPath(), "clinicbot-chromium-" + Guid.NewGuid().ToString("N"))}");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(StaffRequiredTools.ChromeDriverPath)!, Path.GetFileName(StaffRequiredTools.ChromeDriverPath));
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromeDriver)!, Path.GetFileName(chromeDriver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

@@ -1,0 +1,13 @@
+namespace ClinicBot.Channels.DirectLine.WebChat;
+
+/// <summary>Settings of the "WebChat" configuration section (the pages that host the chat).</summary>
+public sealed class WebChatOptions
+{
+    public const string SectionName = "WebChat";
+
+    /// <summary>
+    /// Sites allowed to show the chat launcher's frame (CSP frame-ancestors of /embed.html), e.g.
+    /// "https://www.example-clinic.com". Set it to the clinic's own site in production.
+    /// </summary>
+    public string FrameAncestors { get; set; } = "'self' https:";
+}
