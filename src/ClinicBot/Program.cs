@@ -21,8 +21,8 @@ var app = builder.Build();
 AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
 
 app.UseClinicBotSecurityHeaders();
+app.UseClinicStaff(); // before the web chat: its HTML CSP must not replace the staff pages' stricter one
 app.UseClinicWebChat();
-app.UseClinicStaff();
 app.MapClinicBotEndpoints();
 app.MapLocalDirectLine();
 app.MapClinicStaff();
