@@ -97,7 +97,12 @@ internal static partial class TimeExpressionParser
         // Multi-word phrases: asap, relative days, parts of day, weekday sets, "my time".
         private int TryPhrase(int i)
         {
-            foreach (var phrase in TimePhrases.All)
+            if (!TimePhrases.ByFirstWord.TryGetValue(At(i), out var phrases))
+            {
+                return 0;
+            }
+
+            foreach (var phrase in phrases)
             {
                 if (phrase.StrictOnlyIfNotStrict && strict)
                 {
