@@ -1,20 +1,31 @@
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Endpoints;
 using ClinicBot.Hosting;
+using ClinicBot.Staff;
+using ClinicBot.Staff.Commands;
+
+if (StaffCommandLine.IsStaffCommand(args))
+{
+    Environment.ExitCode = await StaffCommandLine.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
 builder.Services.AddLocalDirectLine(builder.Configuration);
+builder.Services.AddClinicStaff(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
 
 app.UseClinicBotSecurityHeaders();
+app.UseClinicStaff(); // before the web chat: its HTML CSP must not replace the staff pages' stricter one
 app.UseClinicWebChat();
 app.MapClinicBotEndpoints();
 app.MapLocalDirectLine();
+app.MapClinicStaff();
 
 app.Run();
 

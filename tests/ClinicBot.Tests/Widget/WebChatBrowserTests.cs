@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ClinicBot.Knowledge;
 using Deque.AxeCore.Playwright;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -183,15 +183,11 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
         Assert.True(foreign.Count == 0, "Requests left the app: " + string.Join(", ", foreign));
     }
 
-    private int CountBookingsNamed(string name)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM bookings WHERE name = $name;";
-        command.Parameters.AddWithValue("$name", name);
-        return Convert.ToInt32(command.ExecuteScalar());
-    }
+    // Names are encrypted at rest (staff: ProtectedBookingStore), so count through the app's decrypting store.
+    private int CountBookingsNamed(string name) =>
+        app.Services.GetRequiredService<ClinicBot.Dialogs.Booking.Store.IBookingStore>()
+            .ListAsync(CancellationToken.None).GetAwaiter().GetResult()
+            .Count(booking => booking.Name == name);
 
     [GeneratedRegex(@"9(:00)?\s*AM[\s\S]*5(:00)?\s*PM", RegexOptions.IgnoreCase)]
     private static partial Regex NineToFive();

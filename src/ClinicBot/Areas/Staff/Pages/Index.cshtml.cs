@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Bookings;
+using ClinicBot.Staff.Security;
+using ClinicBot.Staff.Export;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinicBot.Staff.Pages;
+
+/// <summary>/staff: booking requests newest first, filtered by status and received date; CSV export (POST).</summary>
+public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, ClinicClock clock) : PageModel
+{
+    public static readonly IReadOnlyList<string> StatusOptions = [.. Enum.GetValues<BookingStatus>().Select(status => status.ToKey())];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public string? FilterProblem { get; private set; }
+
+    public IReadOnlyList<StaffBookingView> Bookings { get; private set; } = [];
+
+    public ClinicClock Clock => clock;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Bookings = await bookings.ListAsync(ReadFilter(), ct).ConfigureAwait(false);
+        await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.ListBookings,
+            Bookings.Select(booking => booking.Reference).ToList(), $"rows={Bookings.Count}"), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
+    {
+        var rows = await bookings.ListAsync(ReadFilter(), ct).ConfigureAwait(false);
+        await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.ExportBookings,
+            rows.Select(booking => booking.Reference).ToList(), $"rows={rows.Count}"), ct).ConfigureAwait(false);
+
+        var csv = BookingCsvWriter.Write(rows, clock);
+        var fileName = $"booking-requests-{clock.Now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.csv";
+        // UTF-8 with BOM so spreadsheet programs read accented names correctly.
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
+    }
+
+    private BookingFilter ReadFilter()
+    {
+        BookingStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(Status))
+        {
+            if (BookingStatusNames.TryParse(Status, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                FilterProblem = "Unknown status; showing all.";
+                Status = null;
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            FilterProblem = "A date was not understood (use YYYY-MM-DD); that part of the filter was ignored.";
+        }
+
+        return new BookingFilter(status, From, To);
+    }
+}

@@ -1,0 +1,56 @@
+using ClinicBot.Dialogs.Booking.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicBot.Tests.Staff.Support;
+
+public static class StaffTestData
+{
+    public const string CanaryName = "Zebulon Quixwright";
+    public const string CanaryPhone = "+18325550199";
+    public const string CanaryEmail = "zebulon.quixwright@canary.test";
+
+    public static BookingRequest Booking(string name, DateTimeOffset createdAt, string phone = "+18325550100", string? email = null) =>
+        new(Guid.NewGuid().ToString("N"), name, phone, email, createdAt.AddDays(2), createdAt, "webchat");
+
+    public static async Task<string> SaveAsync(IServiceProvider services, BookingRequest request)
+    {
+        var store = services.GetRequiredService<IBookingStore>();
+        var result = await store.SaveAsync(request, CancellationToken.None);
+        Assert.True(result.Created);
+        return result.Reference;
+    }
+
+    public static List<Dictionary<string, object?>> Query(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<Dictionary<string, object?>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every byte of the database file and its WAL/SHM companions, as Latin-1 text for substring checks.</summary>
+    public static string RawDatabaseText(string databasePath)
+    {
+        SqliteConnection.ClearAllPools();
+        var folder = Path.GetDirectoryName(databasePath)!;
+        var bytes = Directory.GetFiles(folder, Path.GetFileName(databasePath) + "*")
+            .SelectMany(File.ReadAllBytes)
+            .ToArray();
+        return System.Text.Encoding.Latin1.GetString(bytes);
+    }
+}
