@@ -50,7 +50,8 @@ public sealed class BookingDialog : ComponentDialog
     {
     }
 
-    public BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger, BookingTexts texts)
+    /// <summary>With other texts (tests); the app uses the texts of booking-prompts.json.</summary>
+    internal BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger, BookingTexts texts)
         : base(Id)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -75,9 +76,9 @@ public sealed class BookingDialog : ComponentDialog
         outerState[LastActivityIdKey] = activity.Id;
 
         var firstMessage = _reader.ReadAll(bookingOptions.FirstMessage, _clock.GetUtcNow(), activity.LocalTimezone);
-        Apply(draft, firstMessage);
+        var hadDetails = Apply(draft, firstMessage);
 
-        await SendAsync(innerDc.Context, _texts.Get("start"), cancellationToken).ConfigureAwait(false);
+        await SendAsync(innerDc.Context, _texts.Get(hadDetails ? "startWithDetails" : "start"), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Booking started");
         return await innerDc.BeginDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
     }
@@ -128,8 +129,7 @@ public sealed class BookingDialog : ComponentDialog
     private async Task<DialogTurnResult> AskNextQuestionStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var draft = step.GetOptions<BookingDraft>() ?? new BookingDraft { IdempotencyKey = Guid.NewGuid().ToString("N") };
-        var now = _clock.GetUtcNow();
-        var callbackWentStale = draft.Callback is { } callback && callback < now + CallbackWindow.ClinicDefault.MinimumNotice;
+        var callbackWentStale = IsStale(draft.Callback);
         if (callbackWentStale)
         {
             // The conversation was resumed after the chosen time passed: ask for a new one.
@@ -170,6 +170,9 @@ public sealed class BookingDialog : ComponentDialog
         {
             switch (answer.Confirmation)
             {
+                case ConfirmationAction.Confirm when !answer.HasFieldValue && IsStale(draft.Callback):
+                    // The confirmation waited so long that the chosen time passed: the next step asks again.
+                    return await step.ReplaceDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
                 case ConfirmationAction.Confirm when !answer.HasFieldValue:
                     return await SaveAsync(step, draft, cancellationToken).ConfigureAwait(false);
                 case ConfirmationAction.Cancel:
@@ -205,6 +208,12 @@ public sealed class BookingDialog : ComponentDialog
         if (prompt.Recognized.Succeeded || answer is null)
         {
             return prompt.Recognized.Succeeded;
+        }
+
+        if (prompt.Options.MaxAttempts is int max && prompt.AttemptCount >= max)
+        {
+            // The prompt gives up now; the way out is said instead of another re-ask.
+            return false;
         }
 
         var context = prompt.Context;
@@ -304,6 +313,9 @@ public sealed class BookingDialog : ComponentDialog
         return clock > window.LastStart ? "Evening" : "Closed";
     }
 
+    private bool IsStale(DateTimeOffset? callback) =>
+        callback is { } time && time < _clock.GetUtcNow() + CallbackWindow.ClinicDefault.MinimumNotice;
+
     private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext step, BookingDraft draft, CancellationToken cancellationToken)
     {
         var request = new BookingRequest(
@@ -311,7 +323,7 @@ public sealed class BookingDialog : ComponentDialog
             draft.Name!,
             draft.PhoneE164!,
             draft.Email,
-            draft.Callback!.Value,
+            TimeZoneInfo.ConvertTime(draft.Callback!.Value, CallbackFormat.ClinicZone),
             _clock.GetUtcNow(),
             string.IsNullOrEmpty(step.Context.Activity.ChannelId) ? "unknown" : step.Context.Activity.ChannelId);
 

@@ -64,8 +64,15 @@ public class DialogContext
             return new DialogTurnResult(DialogTurnStatus.Empty);
         }
 
-        var dialog = FindDialog(instance.Id)
-            ?? throw new InvalidOperationException($"The active dialog '{instance.Id}' is not in the dialog set.");
+        var dialog = FindDialog(instance.Id);
+        if (dialog is null)
+        {
+            // The stack names a dialog this version of the bot no longer has (renamed or removed): drop the stale
+            // stack rather than failing every turn of this conversation from now on.
+            Stack.Clear();
+            return new DialogTurnResult(DialogTurnStatus.Empty);
+        }
+
         return await dialog.ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
     }
 

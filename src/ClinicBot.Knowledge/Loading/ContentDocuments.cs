@@ -25,7 +25,7 @@ internal sealed record TopicDocument(
 
 internal sealed record TriggerGroupDocument(int Weight, List<string> Phrases, string? Also = null);
 
-internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, List<string> CommonWords, List<string>? GapWords = null, List<string>? Articles = null);
+internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, List<string> CommonWords, List<string>? GapWords = null, List<string>? Articles = null, List<string>? FocusPhrases = null);
 
 internal sealed record CrisisDocument(
     string Reply,
@@ -34,7 +34,8 @@ internal sealed record CrisisDocument(
     List<string> Neutralize,
     List<string> Explicit,
     List<string> Indirect,
-    List<string>? Suggestions = null);
+    List<string>? Suggestions = null,
+    List<string>? ProtectedWords = null);
 
 internal sealed record RewriteDocument(string Pattern, string Replace);
 

@@ -53,7 +53,9 @@ internal static class KnowledgeLoader
         return new KnowledgeParts(
             facts,
             analyzer,
-            new TopicClassifier(new TopicLexicon(triggers, gapStems)),
+            new TopicClassifier(
+                new TopicLexicon(triggers, gapStems),
+                (language.FocusPhrases ?? []).Select(f => analyzer.Analyze(f).Stems).Where(s => s.Count > 0).ToList()),
             new MomentReader(topicDocuments.SelectMany(t => t.HolidayWords ?? [])),
             topics,
             new CardTemplate(source.ReadText("cards/hours.json")),

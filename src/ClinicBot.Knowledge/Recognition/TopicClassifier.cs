@@ -7,8 +7,10 @@ namespace ClinicBot.Knowledge.Recognition;
 /// A longer phrase owns its words ("fax number" is fax, not phone). The primary is the topic with the most
 /// specific trigger (highest weight), the first-mentioned on a tie; another topic is secondary when one of its
 /// specific phrases (weight ≥ 3) matched. A topic needs a total weight of 2 to count at all.
+/// In a rambling message, a focus phrase ("my question is", "anyway") marks where the real question starts:
+/// the primary is then taken from what follows it.
 /// </summary>
-internal sealed class TopicClassifier(TopicLexicon lexicon)
+internal sealed class TopicClassifier(TopicLexicon lexicon, IReadOnlyList<IReadOnlyList<string>> focusPhrases)
 {
     private const int MinimumScore = 2;
     private const int MaxTopics = 3;
@@ -16,20 +18,14 @@ internal sealed class TopicClassifier(TopicLexicon lexicon)
     public (List<string> Topics, int Evidence) Classify(AnalyzedText text)
     {
         var accepted = AcceptNonOverlapping(lexicon.FindMatches(text.Stems), text.Stems.Count);
-        var scores = accepted
-            .GroupBy(m => m.Trigger.Topic, StringComparer.Ordinal)
-            .Select(g => new TopicScore(
-                g.Key,
-                g.Sum(m => m.Trigger.Weight),
-                g.Where(m => m.Trigger.Weight == g.Max(x => x.Trigger.Weight)).Min(m => m.Start),
-                g.Max(m => m.Trigger.Weight),
-                g.Select(m => m.Trigger.Also).OfType<string>().ToList()))
-            .Where(s => s.Score >= MinimumScore)
-            .ToList();
-
+        var scores = Score(accepted);
         if (scores.Count == 0) return ([TopicNames.OutOfScope], 0);
 
-        var primary = scores.OrderByDescending(s => s.Strongest).ThenBy(s => s.FirstPosition).ThenByDescending(s => s.Score).First();
+        var focus = FocusEnd(text.Stems);
+        var afterFocus = focus < 0 ? [] : Score(accepted.Where(m => m.Start > focus).ToList());
+        var pool = afterFocus.Any(s => s.Strongest >= Understanding.ConfidentEvidence) ? afterFocus : scores;
+        var best = pool.OrderByDescending(s => s.Strongest).ThenBy(s => s.FirstPosition).ThenByDescending(s => s.Score).First();
+        var primary = scores.Single(s => s.Topic == best.Topic);
         var topics = new List<string> { primary.Topic };
         topics.AddRange(primary.AlsoTopics);
         foreach (var other in scores.Where(s => s != primary && s.Strongest >= Understanding.ConfidentEvidence).OrderBy(s => s.FirstPosition))
@@ -38,6 +34,33 @@ internal sealed class TopicClassifier(TopicLexicon lexicon)
             topics.AddRange(other.AlsoTopics);
         }
         return (topics.Distinct(StringComparer.Ordinal).Take(MaxTopics).ToList(), primary.Strongest);
+    }
+
+    private static List<TopicScore> Score(List<TriggerMatch> matches) => matches
+        .GroupBy(m => m.Trigger.Topic, StringComparer.Ordinal)
+        .Select(g => new TopicScore(
+            g.Key,
+            g.Sum(m => m.Trigger.Weight),
+            g.Where(m => m.Trigger.Weight == g.Max(x => x.Trigger.Weight)).Min(m => m.Start),
+            g.Max(m => m.Trigger.Weight),
+            g.Select(m => m.Trigger.Also).OfType<string>().ToList()))
+        .Where(s => s.Score >= MinimumScore)
+        .ToList();
+
+    /// <summary>Index of the last word of the last focus phrase in the message, or -1.</summary>
+    private int FocusEnd(IReadOnlyList<string> stems)
+    {
+        var end = -1;
+        foreach (var phrase in focusPhrases)
+        {
+            for (var i = 0; i + phrase.Count <= stems.Count; i++)
+            {
+                var matches = true;
+                for (var k = 0; k < phrase.Count && matches; k++) matches = stems[i + k] == phrase[k];
+                if (matches) end = Math.Max(end, i + phrase.Count - 1);
+            }
+        }
+        return end;
     }
 
     private static List<TriggerMatch> AcceptNonOverlapping(List<TriggerMatch> matches, int length)

@@ -34,7 +34,7 @@ public sealed partial class CrisisDetector
         Reply = document.Reply;
         Suggestions = document.Suggestions ?? [];
         _rewrites = document.Rewrites.Select(r => (new Regex(r.Pattern, Options, MatchTimeout), r.Replace)).ToArray();
-        _typos = new TypoCorrector(document.Vocabulary, []);
+        _typos = new TypoCorrector(document.Vocabulary, document.ProtectedWords ?? []);
         _neutralize = Combine(document.Neutralize);
         _explicit = Combine(document.Explicit);
         _indirect = Combine(document.Indirect);

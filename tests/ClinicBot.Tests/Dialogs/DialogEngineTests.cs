@@ -356,4 +356,16 @@ public class DialogEngineTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_stack_naming_an_unknown_dialog_is_dropped_instead_of_failing_every_turn()
+    {
+        var storage = new JsonRoundTripStorage();
+        var old = new DialogTestHost(storage, "root", () => NameAgeDialogs());
+        await old.SendAsync("hi");
+
+        var renamed = new DialogTestHost(storage, "component", () => new Dialog[] { new ComponentDialogWithPrompt() });
+        Assert.Equal("city?", (await renamed.SendAsync("hello")).Texts());
+        Assert.Equal(1, renamed.LastStackDepth);
+    }
 }

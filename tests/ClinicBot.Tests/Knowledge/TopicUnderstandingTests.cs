@@ -90,6 +90,14 @@ public sealed class TopicUnderstandingTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void A_focus_phrase_marks_the_real_question_in_a_rambling_message()
+    {
+        var text = "my psychiatrist keeps upping my dose and my wife thinks i should try something new, anyway my question is how fast does ketamine kick in";
+
+        Assert.Equal(TopicNames.OnsetSpeed, _knowledge.Understand(text).PrimaryTopic);
+    }
+
+    [Fact]
     public void Very_long_rambling_message_is_understood()
     {
         var text = string.Concat(Enumerable.Repeat("so my week has been long and work is busy and ", 40)) + "what are your hours";

@@ -41,11 +41,16 @@ public sealed class BookingCommandRecognizer
             return BookingCommand.Cancel;
         }
 
-        if (CommandPhrases.Help.WholeMessage(words) || CommandPhrases.Help.FuzzyWholeMessage(words))
+        if (CommandPhrases.Help.WholeMessage(words) || CommandPhrases.Help.FuzzyWholeMessage(words) || (!text.Contains('@') && OpensWithHelp(words)))
         {
             return BookingCommand.Help;
         }
 
         return BookingCommand.None;
     }
+
+    // "help please what do i type": a short message that starts by asking for help, not for help with something.
+    private static bool OpensWithHelp(IReadOnlyList<string> words) =>
+        words.Count <= 7 && words[0] is "help" or "ayuda" or "ayudame"
+        && !words.Any(w => w is "book" or "booking" or "schedule" or "with" or "call" or "find" or "get");
 }

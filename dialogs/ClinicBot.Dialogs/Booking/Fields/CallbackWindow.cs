@@ -18,6 +18,9 @@ public sealed record CallbackWindow(string TimeZoneId, IReadOnlySet<DayOfWeek> D
     /// <summary>Offered and "asap" slots start on multiples of this (half hours by default).</summary>
     public TimeSpan SlotInterval { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Dates the clinic is closed on an open weekday (holidays), in the window's zone. Empty by default.</summary>
+    public IReadOnlySet<DateOnly> ClosedDates { get; init; } = new HashSet<DateOnly>();
+
     /// <summary>The time zone the window's days and times are in (daylight saving handled by the system zone data).</summary>
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
@@ -25,6 +28,7 @@ public sealed record CallbackWindow(string TimeZoneId, IReadOnlySet<DayOfWeek> D
     {
         var local = TimeZoneInfo.ConvertTime(instant, TimeZone);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        return Days.Contains(local.DayOfWeek) && time >= Opens && time <= LastStart;
+        return Days.Contains(local.DayOfWeek) && !ClosedDates.Contains(DateOnly.FromDateTime(local.DateTime))
+            && time >= Opens && time <= LastStart;
     }
 }

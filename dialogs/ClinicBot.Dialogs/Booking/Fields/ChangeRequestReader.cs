@@ -32,13 +32,20 @@ internal static class ChangeRequestReader
         "my", "set", "update", "fix", "switch", "use", "instead", "should", "be", "is", "was", "wrong", "meant", "mean",
         "let's", "lets", "do", "move", "put", "correct", "a", "one", "cambiar", "cambia", "mejor", "el", "la", "mi", "es",
         "por", "favor", "para", "new", "different", "rather", "prefer", "of", "that", "typo", "in", "on", "think",
-        "for", "go", "with", "just", "then", ",", "-", ":", "misspelled", "spelled", "wrong,",
+        "for", "go", "with", "just", "then", ",", "-", ":", "misspelled", "spelled", "we", "need", "how", "about",
+        "call", "me", "at", "try", "maybe", "instead,", "really", "rather,", "better", "if", "possible", "so",
     ];
 
-    private static readonly HashSet<string> TrailWords = ["instead", "please", "pls", "thanks", "then", "por", "favor", "gracias", "thank", "you", "rather", "plz"];
+    private static readonly HashSet<string> TrailWords =
+    [
+        "instead", "please", "pls", "thanks", "then", "por", "favor", "gracias", "thank", "you", "rather", "plz", "works",
+        "work", "better", "best", "is", "would", "be", "fine", "good", "ok", "okay", "if", "possible", "for", "me", "mejor",
+    ];
 
-    public static ConfirmationAnswer? Read(string text, IReadOnlyList<string> words)
+    public static ConfirmationAnswer? Read(string text, IReadOnlyList<string> rawWords)
     {
+        // "email's wrong" → "email"
+        var words = rawWords.Select(w => w.EndsWith("'s") ? w[..^2] : w).ToList();
         var mentioned = FieldWords.Where(f => f.Words.Any(words.Contains)).Select(f => (BookingField?)f.Field).FirstOrDefault();
         var hasCue = words.Any(ChangeCues.Contains) || words.Count > 1 && words[0] is "no" or "nope";
 
@@ -63,7 +70,14 @@ internal static class ChangeRequestReader
 
         if (mentioned is { } field && hasCue)
         {
-            return new ConfirmationAnswer(ConfirmationKind.Change, field, ValueText(text, field));
+            var value = ValueText(text, field);
+            var usable = field switch
+            {
+                BookingField.Name => value is not null && new NameRecognizer().Recognize(value) is { Succeeded: true } or { Problem: FieldProblem.SingleName },
+                BookingField.CallbackTime => value is not null && TimeExpressionParser.Parse(value).HasPositiveContent,
+                _ => false,
+            };
+            return new ConfirmationAnswer(ConfirmationKind.Change, field, usable ? value : null);
         }
 
         return null;

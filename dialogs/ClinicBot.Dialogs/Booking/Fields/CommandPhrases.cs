@@ -21,11 +21,13 @@ internal sealed class CommandPhraseSet
 
     private readonly string[][] _phrases;
     private readonly string[] _fuzzyWords;
+    private readonly bool _questionsAboutItDoNotCount;
 
-    public CommandPhraseSet(IEnumerable<string> phrases, IEnumerable<string> fuzzyWords)
+    public CommandPhraseSet(IEnumerable<string> phrases, IEnumerable<string> fuzzyWords, bool questionsAboutItDoNotCount = false)
     {
         _phrases = phrases.Select(p => p.Split(' ')).ToArray();
         _fuzzyWords = fuzzyWords.ToArray();
+        _questionsAboutItDoNotCount = questionsAboutItDoNotCount;
     }
 
     /// <summary>A phrase anywhere in the message, unless a negation sits just before it in the same clause.</summary>
@@ -35,7 +37,7 @@ internal sealed class CommandPhraseSet
         {
             for (var i = 0; i + phrase.Length <= words.Count; i++)
             {
-                if (Matches(words, i, phrase) && !IsNegated(words, i) && !IsQuestionAbout(words, i))
+                if (Matches(words, i, phrase) && !IsNegated(words, i) && !(_questionsAboutItDoNotCount && IsQuestionAbout(words, i)))
                 {
                     return true;
                 }
@@ -154,13 +156,19 @@ internal static class CommandPhrases
         [
             "cancel", "cancel it", "nvm", "never mind", "nevermind", "forget it", "forget about it", "cancelar",
             "cancela", "cancelalo", "olvidalo", "changed my mind", "don't want to book", "dont want to book",
-            "no longer interested", "not interested anymore",
+            "no longer interested", "not interested anymore", "don't want to do this", "dont want to do this",
+            "don't want to continue", "dont want to continue", "no quiero continuar", "no quiero seguir", "ya no quiero",
         ],
-        ["cancel", "cancelar", "nevermind"]);
+        ["cancel", "cancelar", "nevermind"],
+        questionsAboutItDoNotCount: true);
 
     /// <summary>Cancel words that are ordinary words in a sentence ("I quit my job"), so only count alone.</summary>
     public static CommandPhraseSet CancelWhenAlone { get; } = new(
-        ["stop", "quit", "exit", "abort", "leave it", "dejalo", "no importa", "not interested", "end", "basta", "para"],
+        [
+            "stop", "quit", "exit", "abort", "leave it", "dejalo", "no importa", "not interested", "end", "basta", "para",
+            "not now", "maybe later", "later", "some other time", "another time", "bye", "goodbye", "bye bye", "salir",
+            "ya no", "i'll do it later", "ill do it later", "i'll call later", "ill call later", "stop asking",
+        ],
         ["quit"]);
 
     public static CommandPhraseSet Help { get; } = new(
@@ -168,6 +176,8 @@ internal static class CommandPhrases
             "help", "ayuda", "what do i do", "what should i do", "what do i say", "what do you need", "how does this work",
             "i'm confused", "im confused", "i don't understand", "i dont understand", "no entiendo", "que hago",
             "help me", "necesito ayuda", "what now", "options", "what are my options", "i'm lost", "im lost",
+            "what do i type", "what should i type", "what do i write", "what do you need from me", "what do you want from me",
+            "what", "huh", "i'm stuck", "im stuck",
         ],
         ["help", "ayuda"]);
 

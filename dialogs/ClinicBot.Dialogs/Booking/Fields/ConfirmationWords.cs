@@ -36,7 +36,7 @@ internal static class ConfirmationWords
         "please", "pls", "thanks", "thank", "you", "that's", "thats", "that", "is", "it's", "its", "it", "all", "everything",
         "looks", "sounds", "ok", "okay", "oh", "um", "uh", "well", "then", "por", "favor", "gracias", "todo", "es", "eso",
         "just", "very", "so", "much", "totally", "100", "the", "info", "details", "a", "ahead", "go", "book", "me", "in",
-        "lol", "haha", "sir", "maam", "mate", CommandText.ClauseBreak, "i", "think", "guess", "yes", "sure",
+        "lol", "haha", "sir", "maam", "mate", CommandText.ClauseBreak, "i", "think", "guess", "yes", "sure", "and",
     ];
 
     private static readonly HashSet<string> Negators = ["don't", "dont", "not", "never", "didn't", "didnt", "doesn't", "doesnt", "no"];

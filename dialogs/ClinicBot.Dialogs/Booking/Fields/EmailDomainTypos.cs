@@ -6,7 +6,8 @@ internal static class EmailDomainTypos
     private static readonly string[] CommonDomains =
     [
         "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com", "live.com",
-        "msn.com", "comcast.net", "att.net", "sbcglobal.net", "me.com", "protonmail.com", "proton.me",
+        "msn.com", "comcast.net", "att.net", "sbcglobal.net", "me.com", "protonmail.com", "proton.me", "mail.com",
+        "gmx.com", "ymail.com", "rocketmail.com", "verizon.net", "charter.net", "cox.net",
     ];
 
     public static string? Suggest(string domain)

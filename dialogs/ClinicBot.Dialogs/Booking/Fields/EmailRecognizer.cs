@@ -35,7 +35,8 @@ public sealed partial class EmailRecognizer
             return FieldResult<EmailAnswer>.Failure(FieldProblem.Empty);
         }
 
-        var addressLike = AddressLike().Matches(text).Select(m => TrimPunctuation(m.Value)).Where(v => v.Contains('@')).ToList();
+        var matches = AddressLike().Matches(text);
+        var addressLike = matches.Select(m => TrimPunctuation(m.Value)).Where(v => v.Contains('@')).ToList();
         if (addressLike.Count == 0)
         {
             return EmailSkipPhrases.IsSkip(text)
@@ -43,9 +44,15 @@ public sealed partial class EmailRecognizer
                 : FieldResult<EmailAnswer>.Failure(FieldProblem.NotUnderstood);
         }
 
-        // The last address wins: "oops, brian.lee@example.com" after a typo, or "not a@x.com, b@y.com".
+        // "brian lee@example.com": a lower-case word just before, with only a space, is part of what they typed.
+        if (matches.Any(m => HasSpaceInside(text, m.Index)))
+        {
+            return FieldResult<EmailAnswer>.Failure(FieldProblem.InvalidEmail);
+        }
+
+        // The first valid address wins ("ana@example.com, backup bob@example.com").
         FieldResult<EmailAnswer>? firstFailure = null;
-        for (var i = addressLike.Count - 1; i >= 0; i--)
+        for (var i = 0; i < addressLike.Count; i++)
         {
             var result = Validate(addressLike[i]);
             if (result.Succeeded)
@@ -97,5 +104,46 @@ public sealed partial class EmailRecognizer
         });
     }
 
-    private static string TrimPunctuation(string value) => value.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']').TrimStart('(', '[', ':');
+    private static readonly HashSet<string> LeadInWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "it's", "its", "email", "e-mail", "mail", "address", "my", "use", "try", "sure", "ok", "okay", "yes", "yeah",
+        "it", "correo", "es", "mi", "be", "should", "actually", "sorry", "oops", "meant", "to", "at", "thanks", "here",
+        "instead", "new", "the", "one", "send", "maybe", "y", "and", "or", "no", "not", "but", "hi", "hello", "hola", "mine",
+    };
+
+    private static bool HasSpaceInside(string text, int addressStart)
+    {
+        var end = addressStart;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == addressStart || end == 0 || !char.IsLetterOrDigit(text[end - 1]))
+        {
+            return false;
+        }
+
+        var start = end;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        // Only a single word opening the message counts as glued on; after more words it is a sentence.
+        if (text[..start].Trim().Length > 0)
+        {
+            return false;
+        }
+
+        // A capitalised word before the address is more likely a name given with it ("Ana Ruiz ana@x.com").
+        var word = text[start..end];
+        return !LeadInWords.Contains(word) && !char.IsUpper(word[0]);
+    }
+
+    private static string TrimPunctuation(string value)
+    {
+        var trimmed = value.Trim().TrimEnd('.', ',', ';', ':', '!', '?', ')', ']').TrimStart('(', '[', ':');
+        return trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? trimmed["mailto:".Length..] : trimmed;
+    }
 }

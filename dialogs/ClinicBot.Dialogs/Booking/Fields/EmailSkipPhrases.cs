@@ -3,32 +3,53 @@ using System.Text.RegularExpressions;
 namespace ClinicBot.Dialogs.Booking.Fields;
 
 /// <summary>
-/// Ways of declining the optional email: a bare refusal ("skip", "none", "n/a", "no", "pass"), or a negation
-/// about having or giving an email ("I don't have one", "no email", "i no have email", "forget the email",
-/// "no tengo", "sin correo", "rather not say").
+/// Ways of declining the optional email, read only from replies without an "@": a refusal word anywhere
+/// ("skip", "none", "n/a", "pass", "nope"), a negation about having or giving one ("I don't have one",
+/// "no email", "i no have email", "forget the email", "no tengo", "sin correo", "rather not"), "just call
+/// me"/"phone only", or a reply that opens with "no"/"not" and is not a question.
 /// </summary>
 internal static partial class EmailSkipPhrases
 {
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|um+|uh+|hmm+|sorry|actually|just|please|pls|thanks?)\s+)*(?:skip(?:\s+(?:it|this|that|that one|this one|(?:the\s+)?e-?mail(?:\s+part)?))?|none|nope|nah|no|n/?a|na|nothing|pass|next|no thanks?|no thank you|no gracias|ninguno|no tengo|not really|don'?t have|i don'?t have|rather not|prefer not|i'?d rather not|i prefer not|not needed|not necessary)(?:\s+(?:please|pls|thanks?|thank you|gracias))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex BareSkip();
+    [GeneratedRegex(@"\b(?:skip(?:ped|ping)?|none|n/a|na|pass|nope|nah|nada|ninguno|ninguna)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RefusalWord();
 
     // A negation or "skip/forget" word before an email word, in any order with a few words between.
-    [GeneratedRegex(@"\b(?:no|not|don'?t|dont|do not|doesn'?t|haven'?t|have no|never|without|skip|forget|leave out|leave|sin|no tengo|i no have)\b(?:\s+\S+){0,4}?\s+(?:e-?mails?|mail|correos?|one|any|address)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not|don'?t|dont|do not|doesn'?t|haven'?t|have no|never|without|skip|forget|leave out|leave|sin|no tengo|i no have|rather not|prefer not|prefer to not|would not|wouldn'?t)\b(?:\s+\S+){0,4}?\s+(?:e-?mails?|mail|correos?|one|any|address)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedEmail();
+
+    // "rather not share it", "prefer not to give that": only as a statement, not in a question about it.
+    [GeneratedRegex(@"\b(?:rather not|prefer not|prefer to not|don'?t want to|would not|wouldn'?t|no quiero)\b(?:\s+\S+){0,3}?\s+(?:it|that|this|mine)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclinedPronoun();
 
     [GeneratedRegex(@"\b(?:e-?mail|correo)\b(?:\s+\S+){0,3}?\s+(?:not needed|no thanks|is optional|skip|pass|no)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EmailThenRefusal();
 
+    [GeneratedRegex(@"\b(?:no tengo|rather not|prefer not|i'?d rather not|no thanks?|no thank you|no gracias|not needed|not necessary|no need|just call|just phone|phone only|only (?:by )?phone|call only|only call|only use (?:my )?phone|not comfortable|don'?t want to (?:give|share)|no quiero)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RefusalPhrase();
+
+    [GeneratedRegex(@"^(?:no|not|nope|nah|no,)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpensWithNo();
+
     public static bool IsSkip(string text)
     {
-        var normalized = TextNormalizer.ForMatching(text).Trim(' ', '.', '!', ',');
-        if (normalized.Length == 0 || normalized.Length > 120)
+        if (text.Contains('@'))
         {
             return false;
         }
 
-        return BareSkip().IsMatch(normalized)
-            || NegatedEmail().IsMatch(normalized)
-            || EmailThenRefusal().IsMatch(normalized);
+        var normalized = TextNormalizer.ForMatching(text).Trim(' ', '.', '!', ',');
+        if (normalized.Length == 0 || normalized.Length > 160)
+        {
+            return false;
+        }
+
+        if (RefusalWord().IsMatch(normalized) || NegatedEmail().IsMatch(normalized)
+            || EmailThenRefusal().IsMatch(normalized) || RefusalPhrase().IsMatch(normalized))
+        {
+            return true;
+        }
+
+        var question = normalized.Contains('?');
+        return !question && (DeclinedPronoun().IsMatch(normalized) || OpensWithNo().IsMatch(normalized));
     }
 }

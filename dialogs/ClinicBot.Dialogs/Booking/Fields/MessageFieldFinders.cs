@@ -97,54 +97,67 @@ internal static partial class NameInMessage
     public static (string? Name, string Remaining) Take(string text, bool otherFieldsFound)
     {
         var strong = StrongLeadIn().Match(text);
-        if (strong.Success && Accept(NameWords(strong.Groups["name"].Value, requireCapitals: false)) is { } strongName)
+        if (strong.Success && TryName(text, strong, requireCapitals: false, wholeSegment: false) is { } fromStrong)
         {
-            return (strongName, PhoneInMessage.Blank(text, [(strong.Index, strong.Length)]));
+            return fromStrong;
         }
 
         foreach (Match weak in WeakLeadIn().Matches(text))
         {
-            if (Accept(NameWords(weak.Groups["name"].Value, requireCapitals: true)) is { } weakName)
+            if (TryName(text, weak, requireCapitals: true, wholeSegment: false) is { } fromWeak)
             {
-                return (weakName, PhoneInMessage.Blank(text, [(weak.Index, weak.Length)]));
+                return fromWeak;
             }
         }
 
         if (otherFieldsFound && LeadSegment().Match(text) is { Success: true } segment
-            && Accept(NameWords(segment.Groups["name"].Value, requireCapitals: true), wholeSegment: segment.Groups["name"].Value) is { } segmentName)
+            && TryName(text, segment, requireCapitals: true, wholeSegment: true) is { } fromSegment)
         {
-            return (segmentName, PhoneInMessage.Blank(text, [(segment.Index, segment.Length)]));
+            return fromSegment;
         }
 
         return (null, text);
     }
 
-    // The leading words that can be a name: stop at the first word that is common vocabulary or not capitalised.
-    private static string NameWords(string captured, bool requireCapitals)
+    // Takes the name words at the start of the match's "name" group and blanks the lead-in and those words only,
+    // so the rest of the message ("... and i want monday afternoon") is still read for other fields.
+    private static (string? Name, string Remaining)? TryName(string text, Match match, bool requireCapitals, bool wholeSegment)
     {
-        var kept = new List<string>();
-        foreach (var word in captured.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var group = match.Groups["name"];
+        var (candidate, length) = NameWords(group.Value, requireCapitals);
+        if (wholeSegment && candidate.Length != group.Value.Trim().Length)
         {
-            if (NonNameWords.Contains(word.ToLowerInvariant()) || (requireCapitals && !char.IsUpper(word[0])) || kept.Count == 4)
-            {
-                break;
-            }
-
-            kept.Add(word);
+            return null; // a lead segment must be only the name, not a sentence that starts with capitals
         }
 
-        return string.Join(' ', kept);
-    }
-
-    private static string? Accept(string candidate, string? wholeSegment = null)
-    {
-        // A lead segment must be only the name, not a sentence that starts with capitals.
-        if (wholeSegment is not null && candidate.Length != wholeSegment.Trim().Length)
+        var result = Recognizer.Recognize(candidate);
+        if (!result.Succeeded)
         {
             return null;
         }
 
-        var result = Recognizer.Recognize(candidate);
-        return result.Succeeded ? result.Value : null;
+        var end = group.Index + length;
+        return (result.Value, PhoneInMessage.Blank(text, [(match.Index, end - match.Index)]));
+    }
+
+    // The leading words that can be a name: stop at the first word that is common vocabulary or not capitalised.
+    // Returns the words and how many characters of the captured text they span.
+    private static (string Words, int Length) NameWords(string captured, bool requireCapitals)
+    {
+        var kept = new List<string>();
+        var length = 0;
+        foreach (Match word in Regex.Matches(captured, @"\S+"))
+        {
+            var value = word.Value;
+            if (NonNameWords.Contains(value.ToLowerInvariant()) || (requireCapitals && !char.IsUpper(value[0])) || kept.Count == 4)
+            {
+                break;
+            }
+
+            kept.Add(value);
+            length = word.Index + word.Length;
+        }
+
+        return (string.Join(' ', kept), length);
     }
 }

@@ -54,8 +54,7 @@ public sealed partial class NameRecognizer
             return FieldResult<string>.Failure(FieldProblem.LooksLikePhone);
         }
 
-        var name = NameLeadIns.Strip(TextNormalizer.CollapseSpaces(text.Trim()));
-        name = name.Trim().TrimEnd('.', '!', ',', ';').Trim();
+        var name = NameLeadIns.StripTrailing(NameLeadIns.Strip(TextNormalizer.CollapseSpaces(text.Trim())));
         if (name.Length == 0)
         {
             return FieldResult<string>.Failure(FieldProblem.Empty);
@@ -71,13 +70,19 @@ public sealed partial class NameRecognizer
             return FieldResult<string>.Failure(name.All(c => char.IsDigit(c) || c is ' ' or '-') ? FieldProblem.NotAName : FieldProblem.InvalidCharacters);
         }
 
+        // A sentence or request ("what are your hours", "i want to book") is not a name, whatever its punctuation.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxWords || NonNameWords.AnyIn(words.Select(w => w.Trim('?', ',', ';', ':'))))
+        {
+            return FieldResult<string>.Failure(FieldProblem.NotAName);
+        }
+
         if (!name.All(IsNameCharacter))
         {
             return FieldResult<string>.Failure(FieldProblem.InvalidCharacters);
         }
 
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > MaxWords || !words.All(IsNameWord) || NonNameWords.AnyIn(words))
+        if (!words.All(IsNameWord))
         {
             return FieldResult<string>.Failure(FieldProblem.NotAName);
         }
@@ -93,8 +98,11 @@ public sealed partial class NameRecognizer
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
         || c is ' ' or '\'' or '\u2019' or '-' or '.';
 
-    // A word needs at least one letter and may not be only punctuation ("-", "'").
-    private static bool IsNameWord(string word) => word.Any(char.IsLetter) && !word.StartsWith('-') && !word.EndsWith('-');
+    // A word needs a letter, cannot start or end with a hyphen, and has dots only after initials ("J.", "J.R.", "Jr."),
+    // not inside longer parts ("ana.ruiz" is a user name, not a name).
+    private static bool IsNameWord(string word) =>
+        word.Any(char.IsLetter) && !word.StartsWith('-') && !word.EndsWith('-')
+        && (!word.Contains('.') || word.Split('.', StringSplitOptions.RemoveEmptyEntries).All(part => part.Length <= 3));
 
     internal static bool ContainsEmoji(string text)
     {

@@ -10,7 +10,7 @@ internal static class NonNameWords
     {
         "i", "im", "i'm", "me", "my", "you", "your", "we", "our", "it", "is", "are", "was", "am", "does",
         "did", "have", "has", "the", "a", "to", "for", "of", "in", "on", "at", "and", "or", "but", "not", "no",
-        "yes", "what", "where", "when", "why", "how", "who", "which", "can", "could", "would", "should", "will",
+        "yes", "what", "where", "when", "why", "how", "who", "which", "can", "could", "would", "should",
         "want", "need", "like", "book", "booking", "call", "schedule", "appointment", "consult", "consultation",
         "free", "phone", "number", "email", "time", "hours", "open", "clinic", "help", "cancel", "stop", "please",
         "thanks", "thank", "ok", "okay", "hi", "hello", "hey", "hola", "sorry", "wait", "skip", "none", "this",
@@ -23,7 +23,8 @@ internal static class NonNameWords
         "na", "n/a", "idk", "nope", "yeah", "yep", "sure", "maybe", "correct", "right", "wrong", "change",
     };
 
-    public static bool AnyIn(IEnumerable<string> words) => words.Any(w => Words.Contains(w.Trim('.', '\'', '-')));
+    // Initials and abbreviations ("A.", "Jr.") are never sentence words.
+    public static bool AnyIn(IEnumerable<string> words) => words.Any(w => !w.EndsWith('.') && Words.Contains(w.Trim('\'', '-')));
 
     public static bool Contains(string word) => Words.Contains(word.Trim('.', '\'', '-'));
 }

@@ -23,7 +23,7 @@ internal static partial class PhoneCandidateFinder
     [GeneratedRegex(@"(?<plus>\+\s?)?(?<run>\(?[0-9][0-9A-Za-z().\-]*(?:[ \t]+\(?[0-9][0-9A-Za-z().\-]*)*|\(?[A-Za-z]?[0-9][0-9A-Za-z().\-]*)", RegexOptions.CultureInvariant)]
     private static partial Regex RunPattern();
 
-    [GeneratedRegex(@"^\d{1,2}(:\d{2})?(am|pm|a|p|h|hs|hrs|st|nd|rd|th)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d{1,2}(?::\d{2}(?:am|pm|a|p)?|am|pm|a|p|h|hs|hrs|st|nd|rd|th)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TimeOrOrdinalToken();
 
     public static IReadOnlyList<PhoneCandidate> Find(string text)

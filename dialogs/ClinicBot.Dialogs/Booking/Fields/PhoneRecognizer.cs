@@ -19,7 +19,7 @@ public sealed partial class PhoneRecognizer
             return FieldResult<string>.Failure(FieldProblem.Empty);
         }
 
-        var candidates = PhoneCandidateFinder.Find(text);
+        var candidates = PhoneCandidateFinder.Find(SpokenDigits.ToDigits(text));
         if (candidates.Count == 0)
         {
             return FieldResult<string>.Failure(FieldProblem.NotAPhoneNumber);

@@ -65,8 +65,16 @@ public sealed class BookingAnswer
     /// <summary>The prompt ends when the message moved the booking on: answered, or corrected another field.</summary>
     public bool IsUsable => AnswersStep || HasFieldValue;
 
-    /// <summary>True when the message was about the asked field at all (even with a problem): not a side question.</summary>
-    public bool IsAboutTheStep => IsUsable || SingleName is not null
-        || (Problem is not FieldProblem.None and not FieldProblem.NotUnderstood and not FieldProblem.Empty and not FieldProblem.NotAName and not FieldProblem.NotAPhoneNumber)
-        || CallbackOutcome is not null and not Fields.CallbackOutcome.NotUnderstood;
+    /// <summary>
+    /// True when the message was about the asked field at all, even with a problem (a phone with a digit too few,
+    /// an address without a dot, a Saturday): then it is not a side question for the question answerer.
+    /// </summary>
+    public bool IsAboutTheStep => IsUsable || Step switch
+    {
+        BookingStep.Name => SingleName is not null || Problem is FieldProblem.LooksLikeEmail or FieldProblem.LooksLikePhone,
+        BookingStep.Phone => Problem is FieldProblem.WrongDigitCount or FieldProblem.InvalidAreaCode or FieldProblem.ContainsLetters,
+        BookingStep.Email => Problem is FieldProblem.InvalidEmail or FieldProblem.EmailMissingDomain or FieldProblem.TooLong,
+        BookingStep.CallbackTime => CallbackOutcome is not null and not Fields.CallbackOutcome.NotUnderstood,
+        _ => false,
+    };
 }

@@ -7,7 +7,6 @@ using ClinicBot.Tests.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClinicBot.Tests.Booking.Support;
@@ -29,6 +28,7 @@ public sealed partial class BookingTestBot : IDisposable
         Store = new SwitchableBookingStore(new SqliteBookingStore(_database.ConnectionString));
         Clock = new FakeTimeProvider(DefaultNow);
         Adapter = new TestAdapter(TestAdapter.CreateConversation("booking-tests"));
+        Adapter.Use(new KeepChannelActivityId());
     }
 
     public IStorage Storage { get; }
@@ -57,6 +57,12 @@ public sealed partial class BookingTestBot : IDisposable
     public async Task<IReadOnlyList<IActivity>> SendAsync(Activity activity)
     {
         activity.LocalTimezone ??= LocalTimezone;
+        if (activity.Id is { } id)
+        {
+            activity.Properties ??= new Newtonsoft.Json.Linq.JObject();
+            activity.Properties[ChannelIdProperty] = id;
+        }
+
         await Adapter.ProcessActivityAsync(activity, TurnAsync, CancellationToken.None);
         return Drain();
     }
@@ -83,8 +89,10 @@ public sealed partial class BookingTestBot : IDisposable
         return replies;
     }
 
+    public CapturingLogger<BookingDialog> Logger { get; } = new();
+
     public BookingDialog NewDialog() =>
-        new(Store, Questions, Clock, NullLogger<BookingDialog>.Instance);
+        new(Store, Questions, Clock, Logger);
 
     public async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -114,6 +122,22 @@ public sealed partial class BookingTestBot : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
+
+    private const string ChannelIdProperty = "testChannelActivityId";
+
+    /// <summary>TestAdapter numbers activities itself; put back the id a channel gave, so a redelivery keeps its id.</summary>
+    private sealed class KeepChannelActivityId : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            if (turnContext.Activity.Properties?[ChannelIdProperty]?.ToString() is { Length: > 0 } id)
+            {
+                turnContext.Activity.Id = id;
+            }
+
+            return next(cancellationToken);
+        }
+    }
 
     // Stands in for the bot's topic classifier (book_call) in these tests.
     [GeneratedRegex(@"\b(book|schedule|call|consult|consultation|appointment)\b", RegexOptions.IgnoreCase)]

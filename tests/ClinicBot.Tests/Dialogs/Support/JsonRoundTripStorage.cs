@@ -11,8 +11,14 @@ namespace ClinicBot.Tests.Dialogs.Support;
 /// </summary>
 public sealed class JsonRoundTripStorage : IStorage
 {
-    private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None };
+    private readonly JsonSerializerSettings _settings;
     private readonly ConcurrentDictionary<string, string> _items = new();
+
+    /// <param name="typeNames">Write CLR type names too (as some storages do); read back they are honoured.</param>
+    public JsonRoundTripStorage(bool typeNames = false)
+    {
+        _settings = new JsonSerializerSettings { TypeNameHandling = typeNames ? TypeNameHandling.All : TypeNameHandling.None };
+    }
 
     public int WriteCount { get; private set; }
 
@@ -23,7 +29,9 @@ public sealed class JsonRoundTripStorage : IStorage
         {
             if (_items.TryGetValue(key, out var json))
             {
-                result[key] = JObject.Parse(json);
+                result[key] = _settings.TypeNameHandling == TypeNameHandling.None
+                    ? JObject.Parse(json)
+                    : JsonConvert.DeserializeObject(json, _settings)!;
             }
         }
 
@@ -34,7 +42,7 @@ public sealed class JsonRoundTripStorage : IStorage
     {
         foreach (var (key, value) in changes)
         {
-            _items[key] = JsonConvert.SerializeObject(value, Settings);
+            _items[key] = JsonConvert.SerializeObject(value, _settings);
         }
 
         WriteCount++;

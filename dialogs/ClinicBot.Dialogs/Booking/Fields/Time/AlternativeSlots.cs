@@ -21,7 +21,7 @@ internal static class AlternativeSlots
         var slots = new List<DateTimeOffset>();
         for (var date = start; date <= (wishedDate > firstDate ? wishedDate : firstDate).AddDays(21); date = date.AddDays(1))
         {
-            if (!window.Days.Contains(date.DayOfWeek))
+            if (!window.Days.Contains(date.DayOfWeek) || window.ClosedDates.Contains(date))
             {
                 continue;
             }

@@ -22,7 +22,12 @@ internal static class CandidateDates
         else
         {
             var weeks = positives.OfType<WeekMention>().SelectMany(w => DatesOf(w, today)).ToHashSet();
-            var others = positives.Where(m => m is not WeekMention).SelectMany(m => DatesOf(m, today)).ToHashSet();
+            // With a week named ("tuesday next week"), a weekday means that week's one, not only the coming one.
+            var others = positives
+                .Where(m => m is not WeekMention)
+                .Select(m => weeks.Count > 0 && m is WeekdayMention w ? w with { Recurring = true } : m)
+                .SelectMany(m => DatesOf(m, today))
+                .ToHashSet();
             if (weeks.Count > 0 && others.Count > 0)
             {
                 var both = others.Intersect(weeks).ToList();
@@ -41,13 +46,26 @@ internal static class CandidateDates
     private static IEnumerable<DateOnly> DatesOf(DayMention mention, DateOnly today, int horizon = HorizonDays) => mention switch
     {
         RelativeDayMention r => [today.AddDays(r.Offset)],
-        WeekdayMention w => Range(w.Next ? today.AddDays(1) : today, horizon).Where(d => d.DayOfWeek == w.Day),
+        WeekdayMention w => Weekday(w, today, horizon),
         WeekdaySetMention s => Range(today, horizon).Where(d => s.Days.Contains(d.DayOfWeek)),
         DateMention d => DateOf(d, today),
         DayOfMonthMention m => DayOfMonth(m.Day, today),
         WeekMention w => Week(w.WeeksAhead, today),
         _ => [],
     };
+
+    // "tuesday" is the coming Tuesday (and the one after only when the coming one is today, which may be
+    // over already); "tuesdays" or "any tuesday" is any Tuesday in the horizon.
+    private static IEnumerable<DateOnly> Weekday(WeekdayMention mention, DateOnly today, int horizon)
+    {
+        var all = Range(mention.Next ? today.AddDays(1) : today, horizon).Where(d => d.DayOfWeek == mention.Day).ToList();
+        if (mention.Recurring || mention.Negated || all.Count == 0)
+        {
+            return all;
+        }
+
+        return all[0] == today ? all.Take(2) : all.Take(1);
+    }
 
     private static IEnumerable<DateOnly> Range(DateOnly start, int days) => Enumerable.Range(0, days).Select(start.AddDays);
 

@@ -68,10 +68,17 @@ internal static partial class TimeExpressionParser
             if (strict)
             {
                 // "today" alone in a longer message is rarely a callback wish ("I feel bad today").
+                // "It's Maria from yesterday" is not a wish for a past callback either.
                 if (times.Count == 0)
                 {
-                    days.RemoveAll(d => d is RelativeDayMention { Offset: 0 });
+                    days.RemoveAll(d => d is RelativeDayMention { Offset: <= 0 });
                 }
+            }
+
+            // "anything but monday", "any day except friday": the ruled-out days are taken out of every day.
+            if (days.Count > 0 && days.All(d => d.Negated) && tokens.Any(t => t is "except" or "excepto" or "but" or "besides" or "other" or "menos"))
+            {
+                days.Add(new WeekdaySetMention(TimeVocabulary.AllDays) { Start = days[0].Start, End = days[0].End });
             }
 
             return new TimeRequest(days, times, _zone);
@@ -147,21 +154,23 @@ internal static partial class TimeExpressionParser
             return true;
         }
 
-        private static bool TryDayName(string token, out DayOfWeek day)
+        private static bool TryDayName(string token, out DayOfWeek day, out bool plural)
         {
+            plural = false;
             if (TimeVocabulary.DayNames.TryGetValue(token, out day))
             {
                 return true;
             }
 
-            // Plurals: "tuesdays", "mondays", "los martes" is already a day name.
-            return token.Length > 4 && token.EndsWith('s') && TimeVocabulary.DayNames.TryGetValue(token[..^1], out day);
+            // Plurals: "tuesdays", "mondays" ("los martes" is already a day name).
+            plural = token.Length > 4 && token.EndsWith('s') && TimeVocabulary.DayNames.TryGetValue(token[..^1], out day);
+            return plural;
         }
 
         private int TryWeekday(int i)
         {
             var token = At(i);
-            if (!TryDayName(token, out var day))
+            if (!TryDayName(token, out var day, out var plural))
             {
                 return 0;
             }
@@ -182,6 +191,12 @@ internal static partial class TimeExpressionParser
             else if (Is(i - 1, "this", "este", "coming", "on", "el", "los", "the"))
             {
                 start = i - 1;
+                plural |= Is(i - 1, "los") && !Is(i + 1, "que");
+            }
+            else if (Is(i - 1, "any", "every", "cualquier", "todos"))
+            {
+                start = i - 1;
+                plural = true;
             }
 
             if (Is(i + 1, "que") && Is(i + 2, "viene"))
@@ -190,7 +205,7 @@ internal static partial class TimeExpressionParser
                 end = i + 2;
             }
 
-            AddDay(new WeekdayMention(day, next), start, end);
+            AddDay(new WeekdayMention(day, next, plural), start, end);
             return end - i + 1;
         }
 

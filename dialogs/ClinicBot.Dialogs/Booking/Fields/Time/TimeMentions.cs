@@ -78,8 +78,11 @@ internal abstract record DayMention : Mention;
 /// <summary>today (0), tomorrow (1), the day after tomorrow (2).</summary>
 internal sealed record RelativeDayMention(int Offset) : DayMention;
 
-/// <summary>A named weekday; <see cref="Next"/> for "next tuesday" (never today).</summary>
-internal sealed record WeekdayMention(DayOfWeek Day, bool Next) : DayMention;
+/// <summary>
+/// A named weekday; <see cref="Next"/> for "next tuesday" (never today); <see cref="Recurring"/> for "tuesdays",
+/// "any tuesday" (any of the next ones will do, not only the coming one).
+/// </summary>
+internal sealed record WeekdayMention(DayOfWeek Day, bool Next, bool Recurring = false) : DayMention;
 
 /// <summary>"any weekday", "weekdays", "the weekend".</summary>
 internal sealed record WeekdaySetMention(IReadOnlySet<DayOfWeek> Days) : DayMention;

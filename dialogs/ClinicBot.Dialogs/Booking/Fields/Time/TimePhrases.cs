@@ -37,7 +37,14 @@ internal static class TimePhrases
             Add(p, times: asap);
         }
 
-        foreach (var p in new[] { "now", "right now", "ahora", "soon", "whenever", "any time", "anytime", "cuando sea", "cuando puedan", "cualquier hora", "a cualquier hora", "any time works", "anytime works" })
+        foreach (var p in new[]
+                 {
+                     "now", "right now", "ahora", "soon", "whenever", "any time", "anytime", "cuando sea", "cuando puedan",
+                     "cualquier hora", "a cualquier hora", "any time works", "anytime works", "no preference", "flexible",
+                     "doesn't matter", "doesnt matter", "don't care", "dont care", "up to you", "you choose", "you pick",
+                     "whatever works", "whatever is available", "whatever's available", "da igual", "me da igual",
+                     "cuando quieran", "lo que sea", "any", "either",
+                 })
         {
             Add(p, times: asap, loose: true);
         }
@@ -59,6 +66,9 @@ internal static class TimePhrases
         Add("esta tarde", Rel(0), Part(PartOfDay.Afternoon));
         Add("this evening", Rel(0), Part(PartOfDay.Evening));
         Add("later this afternoon", Rel(0), Part(PartOfDay.Afternoon));
+        Add("a week from today", Rel(7));
+        Add("a week from now", Rel(7));
+        Add("one week from today", Rel(7));
         Add("yesterday", Rel(-1));
         Add("ayer", Rel(-1));
 
@@ -107,6 +117,8 @@ internal static class TimePhrases
             ("late morning", PartOfDay.LateMorning), ("mid morning", PartOfDay.LateMorning), ("mid-morning", PartOfDay.LateMorning),
             ("lunch", PartOfDay.Lunch), ("lunchtime", PartOfDay.Lunch), ("lunch time", PartOfDay.Lunch), ("lunch break", PartOfDay.Lunch),
             ("la hora del almuerzo", PartOfDay.Lunch), ("almuerzo", PartOfDay.Lunch),
+            ("after lunch", PartOfDay.EarlyAfternoon), ("despues del almuerzo", PartOfDay.EarlyAfternoon),
+            ("before lunch", PartOfDay.LateMorning), ("antes del almuerzo", PartOfDay.LateMorning),
             ("afternoon", PartOfDay.Afternoon), ("afternoons", PartOfDay.Afternoon), ("in the afternoon", PartOfDay.Afternoon),
             ("la tarde", PartOfDay.Afternoon), ("las tardes", PartOfDay.Afternoon), ("tarde", PartOfDay.Afternoon), ("arvo", PartOfDay.Afternoon),
             ("early afternoon", PartOfDay.EarlyAfternoon), ("late afternoon", PartOfDay.LateAfternoon),

@@ -94,6 +94,7 @@ internal static class TimeVocabulary
     public static readonly IReadOnlySet<string> NegationsBefore = new HashSet<string>
     {
         "not", "no", "except", "excepto", "menos", "never", "nunca", "sin", "besides", "excluding", "excepting",
+        "can't", "cant", "cannot", "unable", "won't", "wont", "busy", "work", "working", "trabajo",
     };
 
     /// <summary>Phrases after a day or time that rule it out ("weekdays don't work", "mornings are bad").</summary>
