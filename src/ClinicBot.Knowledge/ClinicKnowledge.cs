@@ -74,12 +74,16 @@ public sealed class ClinicKnowledge
     /// <summary>Cheap crisis check (regular expressions over the text, no I/O).</summary>
     public bool IsCrisis(string? text) => _crisis.IsCrisis(text);
 
-    public Understanding Understand(string? text)
+    public Understanding Understand(string? text) => Understand(text, out _);
+
+    private Understanding Understand(string? text, out bool hasContactDetails)
     {
+        hasContactDetails = false;
         if (string.IsNullOrWhiteSpace(text)) return new Understanding([TopicNames.OutOfScope], false, null);
 
         var severity = _crisis.Detect(text);
         var analyzed = _parts.Analyzer.Analyze(text);
+        hasContactDetails = analyzed.HasContactDetails;
         var (topics, evidence) = _parts.Classifier.Classify(analyzed);
         if (severity is not null)
         {
@@ -90,6 +94,13 @@ public sealed class ClinicKnowledge
         }
         var moment = topics.Contains(TopicNames.OpenNow) || topics.Contains(TopicNames.Hours) ? _parts.Moments.Read(analyzed) : null;
         return new Understanding(topics, severity is not null, severity, evidence) { Moment = moment };
+    }
+
+    /// <summary>Which trigger phrases matched, for tuning the content ("topic:phrase(weight)@position").</summary>
+    public IReadOnlyList<string> ExplainMatches(string text)
+    {
+        var analyzed = _parts.Analyzer.Analyze(text);
+        return _parts.Classifier.Explain(analyzed);
     }
 
     public IReadOnlyList<Answer> Answer(Understanding understanding, DateTimeOffset now) => _composer.Compose(understanding, now);
@@ -108,9 +119,10 @@ public sealed class ClinicKnowledge
     /// </summary>
     public bool IsConfidentQuestion(string? text, out Understanding understanding)
     {
-        understanding = Understand(text);
-        if (understanding.IsCrisis || understanding.Evidence < Understanding.ConfidentEvidence) return false;
-        if (NotInterruptions.Contains(understanding.PrimaryTopic)) return false;
-        return !_parts.Analyzer.Analyze(text!).HasContactDetails;
+        understanding = Understand(text, out var hasContactDetails);
+        return !understanding.IsCrisis
+            && understanding.Evidence >= Understanding.ConfidentEvidence
+            && !NotInterruptions.Contains(understanding.PrimaryTopic)
+            && !hasContactDetails;
     }
 }

@@ -260,7 +260,7 @@ public sealed class BookingDialog : ComponentDialog
         prompt.State[BookingAnswerPrompt.OfferedKey] = slots;
 
         var reason = CallbackReason(answer);
-        var text = slots.Count == 0 && reason != "default"
+        var text = slots.Count == 0 && reason is not ("default" or "ZoneUnknown")
             ? _texts.Get("reaskCallbackNoSlots")
             : _texts.Reask("reaskCallback", reason);
         var reply = MessageFactory.Text(text);

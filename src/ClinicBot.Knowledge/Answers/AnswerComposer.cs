@@ -70,9 +70,7 @@ internal sealed class AnswerComposer
                 values["StatusLine"] = status;
                 values["MomentLine"] = momentLines.Count == 0 ? status : string.Join(' ', momentLines.Append(status));
                 values["HoursSummary"] = _schedule.HoursSummary();
-                values["Headline"] = topic.Kind == TopicKind.OpenNow && momentLines.Count > 0
-                    ? momentLines[0]
-                    : topic.Lines.GetValueOrDefault("headline") ?? _facts["Name"];
+                values["Headline"] = topic.Kind == TopicKind.OpenNow && momentLines.Count > 0 ? momentLines[0] : _schedule.Headline();
                 values["StatusColor"] = _hours.IsOpenAt(local) ? "Good" : "Attention";
                 card = _hoursCard.Render(values, new Dictionary<string, System.Text.Json.Nodes.JsonArray> { ["HoursFacts"] = _schedule.HoursFacts() });
                 break;

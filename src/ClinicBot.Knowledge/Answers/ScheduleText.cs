@@ -20,6 +20,8 @@ internal sealed class ScheduleText(OpeningHours hours, IReadOnlyDictionary<strin
 
     public string HoursSummary() => Line("hoursSummary");
 
+    public string Headline() => Line("headline");
+
     /// <summary>Open or closed at <paramref name="local"/>, with the closing time or the next opening.</summary>
     public string Status(DateTime local)
     {

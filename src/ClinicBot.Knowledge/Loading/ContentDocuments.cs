@@ -25,7 +25,8 @@ internal sealed record TopicDocument(
 
 internal sealed record TriggerGroupDocument(int Weight, List<string> Phrases, string? Also = null);
 
-internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, List<string> CommonWords, List<string>? GapWords = null, List<string>? Articles = null, List<string>? FocusPhrases = null);
+internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, List<string> CommonWords, List<string>? GapWords = null, List<string>? Articles = null, List<string>? FocusPhrases = null,
+    List<string>? QuestionWords = null, List<string>? LeadingFillers = null);
 
 internal sealed record CrisisDocument(
     string Reply,

@@ -24,7 +24,7 @@ internal static class KnowledgeLoader
     [
         "statusOpen", "statusClosed", "closedDay", "nextToday", "nextTomorrow", "nextOnDay", "dayOpen", "dayClosed",
         "weekendClosed", "timeOpen", "timeClosedOpenDay", "timeClosedDay", "eveningOpenDay", "holiday", "today",
-        "tomorrow", "onDay", "hoursSummary",
+        "tomorrow", "onDay", "hoursSummary", "headline",
     ];
 
     public static KnowledgeParts Load(IContentSource source)

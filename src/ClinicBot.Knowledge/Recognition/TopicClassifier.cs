@@ -8,7 +8,7 @@ namespace ClinicBot.Knowledge.Recognition;
 /// specific trigger (highest weight), the first-mentioned on a tie; another topic is secondary when one of its
 /// specific phrases (weight ≥ 3) matched. A topic needs a total weight of 2 to count at all.
 /// In a rambling message, a focus phrase ("my question is", "anyway") marks where the real question starts:
-/// the primary is then taken from what follows it.
+/// the primary is then taken from what follows it; otherwise, from the clauses that ask something.
 /// </summary>
 internal sealed class TopicClassifier(TopicLexicon lexicon, IReadOnlyList<IReadOnlyList<string>> focusPhrases)
 {
@@ -21,9 +21,11 @@ internal sealed class TopicClassifier(TopicLexicon lexicon, IReadOnlyList<IReadO
         var scores = Score(accepted);
         if (scores.Count == 0) return ([TopicNames.OutOfScope], 0);
 
+        // Where to look for the primary: after a focus phrase, else in the clauses that ask something.
         var focus = FocusEnd(text.Stems);
         var afterFocus = focus < 0 ? [] : Score(accepted.Where(m => m.Start > focus).ToList());
-        var pool = afterFocus.Any(s => s.Strongest >= Understanding.ConfidentEvidence) ? afterFocus : scores;
+        var asked = Score(accepted.Where(m => text.InQuestion[m.Start]).ToList());
+        var pool = afterFocus.Any(IsSpecific) ? afterFocus : asked.Any(IsSpecific) ? asked : scores;
         var best = pool.OrderByDescending(s => s.Strongest).ThenBy(s => s.FirstPosition).ThenByDescending(s => s.Score).First();
         var primary = scores.Single(s => s.Topic == best.Topic);
         var topics = new List<string> { primary.Topic };
@@ -35,6 +37,14 @@ internal sealed class TopicClassifier(TopicLexicon lexicon, IReadOnlyList<IReadO
         }
         return (topics.Distinct(StringComparer.Ordinal).Take(MaxTopics).ToList(), primary.Strongest);
     }
+
+    public List<string> Explain(AnalyzedText text) =>
+        AcceptNonOverlapping(lexicon.FindMatches(text.Stems), text.Stems.Count)
+            .Select(m => $"{m.Trigger.Topic}:{m.Trigger.Text}({m.Trigger.Weight})@{m.Start}")
+            .Append("stems: " + string.Join(' ', text.Stems))
+            .ToList();
+
+    private static bool IsSpecific(TopicScore score) => score.Strongest >= Understanding.ConfidentEvidence;
 
     private static List<TopicScore> Score(List<TriggerMatch> matches) => matches
         .GroupBy(m => m.Trigger.Topic, StringComparer.Ordinal)

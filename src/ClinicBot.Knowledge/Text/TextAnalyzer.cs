@@ -16,10 +16,14 @@ internal sealed partial class TextAnalyzer
     private readonly int _longestRewrite;
     private readonly TypoCorrector? _typos;
     private readonly HashSet<string> _knownStems;
+    private readonly HashSet<string> _questionWords;
+    private readonly HashSet<string> _leadingFillers;
 
-    private TextAnalyzer(Dictionary<string, string[]> rewrites, TypoCorrector? typos, HashSet<string> knownStems)
+    private TextAnalyzer(Dictionary<string, string[]> rewrites, TypoCorrector? typos, HashSet<string> knownStems, LanguageDocument language)
     {
         _rewrites = rewrites;
+        _questionWords = (language.QuestionWords ?? []).ToHashSet(StringComparer.Ordinal);
+        _leadingFillers = (language.LeadingFillers ?? []).ToHashSet(StringComparer.Ordinal);
         _longestRewrite = rewrites.Count == 0 ? 1 : rewrites.Keys.Max(k => k.Split(' ').Length);
         _typos = typos;
         _knownStems = knownStems;
@@ -35,13 +39,13 @@ internal sealed partial class TextAnalyzer
             // Two spellings that fold to the same words: the first one written wins.
             if (key.Length > 0) rewrites.TryAdd(key, Tokenize(TextFolding.Fold(to)).ToArray());
         }
-        var plain = new TextAnalyzer(rewrites, typos: null, knownStems: []);
+        var plain = new TextAnalyzer(rewrites, typos: null, knownStems: [], language);
         var words = vocabularyPhrases.SelectMany(p => plain.Analyze(p).Words)
             .Concat(rewrites.Values.SelectMany(v => v))
             .Where(w => w.Any(char.IsLetter))
             .ToHashSet(StringComparer.Ordinal);
         var protectedWords = language.CommonWords.Select(TextFolding.Fold).Concat(rewrites.Keys);
-        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal));
+        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal), language);
     }
 
     public AnalyzedText Analyze(string text)
@@ -57,21 +61,38 @@ internal sealed partial class TextAnalyzer
         var withTimes = TimeExpressions.Extract(stripped, times);
 
         var words = new List<string>();
-        var raw = Tokenize(withTimes);
-        for (var i = 0; i < raw.Count;)
+        var inQuestion = new List<bool>();
+        foreach (Match clause in Clause().Matches(withTimes))
         {
-            var consumed = ApplyRewrite(raw, i, words);
-            if (consumed > 0)
+            var start = words.Count;
+            var raw = Tokenize(clause.Groups[1].Value);
+            for (var i = 0; i < raw.Count;)
             {
-                i += consumed;
-                continue;
+                var consumed = ApplyRewrite(raw, i, words);
+                if (consumed > 0)
+                {
+                    i += consumed;
+                    continue;
+                }
+                words.Add(Correct(raw[i]));
+                i++;
             }
-            words.Add(Correct(raw[i]));
-            i++;
+            var asks = clause.Groups[2].Value.Contains('?') || StartsWithQuestionWord(words, start);
+            inQuestion.AddRange(Enumerable.Repeat(asks, words.Count - start));
         }
 
         var stems = words.Select(WordStemmer.Stem).ToList();
-        return new AnalyzedText(folded, words, stems, times, hasQuestionMark, hasContact);
+        return new AnalyzedText(folded, words, stems, inQuestion, times, hasQuestionMark, hasContact);
+    }
+
+    private bool StartsWithQuestionWord(List<string> words, int start)
+    {
+        for (var i = start; i < words.Count; i++)
+        {
+            if (_leadingFillers.Contains(words[i])) continue;
+            return _questionWords.Contains(words[i]);
+        }
+        return false;
     }
 
     private string Correct(string word)
@@ -107,6 +128,10 @@ internal sealed partial class TextAnalyzer
         NonWord().Replace(Apostrophe().Replace(folded, ""), " ")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .ToList();
+
+    /// <summary>A clause and the punctuation that ends it.</summary>
+    [GeneratedRegex(@"([^,.;!?]*)([,.;!?]+|$)")]
+    private static partial Regex Clause();
 
     [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
     private static partial Regex EmailAddress();

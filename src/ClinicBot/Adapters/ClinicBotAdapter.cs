@@ -17,9 +17,13 @@ public sealed class ClinicBotAdapter : CloudAdapter
         BotFrameworkAuthentication authentication,
         BotMessages messages,
         TeamsTenantFilter teamsTenantFilter,
-        ILogger<ClinicBotAdapter> logger)
-        : base(authentication, logger)
+        ILogger<ClinicBotAdapter> logger,
+        ILogger<CloudAdapter> sdkLogger)
+        : base(authentication, sdkLogger)
     {
+        // The SDK logs every turn and every reply at Information. Under its own category the configured
+        // "Microsoft.Bot" level applies to it (Warning by default); under ClinicBot's category those lines
+        // reached the console logger on every turn and turns queued behind its lock under load.
         Use(teamsTenantFilter);
         OnTurnError = async (turnContext, exception) =>
         {

@@ -32,7 +32,16 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // Replies to a channel's serviceUrl: pooled connections and one connector client per serviceUrl,
+        // instead of the SDK's new client (and new contract resolvers) per turn. See Adapters/ConnectorClientCache.
+        services.AddSingleton<ConnectorHttpClientFactory>();
+        services.AddSingleton<ConnectorClientCache>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorReuseAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<ConnectorHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ConnectorClientCache>()));
         services.AddSingleton<TeamsTenantFilter>();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());

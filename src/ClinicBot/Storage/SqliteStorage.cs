@@ -80,24 +80,24 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
+        // Serialise before taking the file's write lock, so the lock is held only for the statements.
+        var pending = changes.Select(change => new PendingWrite(change.Key, change.Value, ReadEtag(change.Value), ToStoredJson(change.Value), Guid.NewGuid().ToString("N"))).ToList();
+
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenWithSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var newEtags = new List<(object Value, string Etag)>(changes.Count);
-        foreach (var (key, value) in changes)
+        var newEtags = new List<(object Value, string Etag)>(pending.Count);
+        foreach (var write in pending)
         {
-            var expectedEtag = ReadEtag(value);
-            var json = JObject.FromObject(value, Serializer);
-            json.Remove(EtagProperty);
-            var newEtag = Guid.NewGuid().ToString("N");
-            var written = expectedEtag is null or "*"
-                ? await UpsertAsync(connection, transaction, key, newEtag, json, cancellationToken).ConfigureAwait(false)
-                : await UpdateIfEtagMatchesAsync(connection, transaction, key, expectedEtag, newEtag, json, cancellationToken).ConfigureAwait(false);
+            var written = write.ExpectedEtag is null or "*"
+                ? await UpsertAsync(connection, transaction, write.Key, write.NewEtag, write.Json, cancellationToken).ConfigureAwait(false)
+                : await UpdateIfEtagMatchesAsync(connection, transaction, write.Key, write.ExpectedEtag, write.NewEtag, write.Json, cancellationToken).ConfigureAwait(false);
             if (!written)
             {
-                throw new EtagConflictException(key);
+                throw new EtagConflictException(write.Key);
             }
 
-            newEtags.Add((value, newEtag));
+            newEtags.Add((write.Value, write.NewEtag));
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +110,7 @@ public sealed class SqliteStorage : IStorage
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenWithSchemaAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
@@ -129,7 +130,7 @@ public sealed class SqliteStorage : IStorage
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<bool> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string newEtag, JObject json, CancellationToken cancellationToken)
+    private static async Task<bool> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string newEtag, string json, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -141,7 +142,7 @@ public sealed class SqliteStorage : IStorage
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static async Task<bool> UpdateIfEtagMatchesAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string expectedEtag, string newEtag, JObject json, CancellationToken cancellationToken)
+    private static async Task<bool> UpdateIfEtagMatchesAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string expectedEtag, string newEtag, string json, CancellationToken cancellationToken)
     {
         await using (var update = connection.CreateCommand())
         {
@@ -164,11 +165,18 @@ public sealed class SqliteStorage : IStorage
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static void AddParameters(SqliteCommand command, string key, string etag, JObject json)
+    private static string ToStoredJson(object value)
+    {
+        var json = JObject.FromObject(value, Serializer);
+        json.Remove(EtagProperty);
+        return json.ToString(Formatting.None);
+    }
+
+    private static void AddParameters(SqliteCommand command, string key, string etag, string json)
     {
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$etag", etag);
-        command.Parameters.AddWithValue("$json", json.ToString(Formatting.None));
+        command.Parameters.AddWithValue("$json", json);
         command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O"));
     }
 
@@ -234,4 +242,6 @@ public sealed class SqliteStorage : IStorage
 
         return connection;
     }
+
+    private sealed record PendingWrite(string Key, object Value, string? ExpectedEtag, string Json, string NewEtag);
 }

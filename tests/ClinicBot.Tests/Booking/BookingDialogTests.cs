@@ -590,4 +590,22 @@ public class BookingDialogTests
         Assert.Equal("Kevin Tran-Nguyen", booking.Name);
         Assert.Equal(steer.SuggestedActions.Actions[0].Title, CallbackFormat.Label(booking.Callback));
     }
+
+    [Fact]
+    public async Task My_time_without_a_known_time_zone_asks_for_clinic_time()
+    {
+        using var bot = await AtStepAsync("callback");
+        Assert.Equal(Texts.Reask("reaskCallback", "ZoneUnknown"), (await bot.SayAsync("thursday at 11am my time")).Texts());
+        Assert.NotEmpty(((IMessageActivity)Assert.Single(await bot.SayAsync("thursday at 11am central"))).Attachments);
+    }
+
+    [Fact]
+    public async Task Activities_other_than_messages_leave_the_pending_question_alone()
+    {
+        using var bot = await AtStepAsync("phone");
+        var typing = new Activity(ActivityTypes.Typing);
+        Assert.Empty(await bot.SendAsync(typing));
+        Assert.Equal(DialogTurnStatus.Waiting, bot.LastResult!.Status);
+        Assert.Equal(Texts.Get("askEmail"), (await bot.SayAsync("832-555-0142")).Texts());
+    }
 }

@@ -53,6 +53,9 @@ public sealed class CrisisDetectionTests(KnowledgeFixture fixture) : IClassFixtu
     [InlineData("i won't be around much longer", CrisisDetector.Indirect)]
     [InlineData("gave away my cat and all my stuff this week", CrisisDetector.Indirect)]
     [InlineData("ya no puedo mas, soy una carga", CrisisDetector.Indirect)]
+    [InlineData("it'd be easier for everyone if i just disappeared", CrisisDetector.Indirect)]
+    [InlineData("how high does a bridge need to be", CrisisDetector.Indirect)]
+    [InlineData("i keep thinking about jumping off something", CrisisDetector.Indirect)]
     public void Detects_crisis_language_in_new_wording(string text, string severity)
     {
         var understanding = _knowledge.Understand(text);
@@ -74,6 +77,9 @@ public sealed class CrisisDetectionTests(KnowledgeFixture fixture) : IClassFixtu
     [InlineData("how far is it, like 5 kms from downtown houston?", TopicNames.LocationAddress)]
     [InlineData("i'm checking out your website, where are you located", TopicNames.LocationAddress)]
     [InlineData("you guys are a lifesaver, thanks", TopicNames.ThanksGoodbye)]
+    [InlineData("i'm tired of living with depression, how fast does ketamine work?", TopicNames.OnsetSpeed)]
+    [InlineData("my phone is dying, quick what are your hours", TopicNames.Hours)]
+    [InlineData("the suspense is killing me, are you open today", TopicNames.OpenNow)]
     public void Figurative_or_negated_alarming_words_get_the_real_answer(string text, string topic)
     {
         var understanding = _knowledge.Understand(text);

@@ -30,7 +30,7 @@ public sealed partial class GroundingTests(KnowledgeFixture fixture, ITestOutput
     private static string AllContent()
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Content");
-        return string.Join('\n', Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        return string.Join('\n', Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Select(File.ReadAllText));
     }
 
     [Fact]

@@ -84,6 +84,16 @@ public sealed class HoursAndOpenNowTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Open_now_card_leads_with_the_asked_day()
+    {
+        var answer = _knowledge.Respond("open saturday?", Local(2026, 6, 16, 10, 30))[0];
+
+        using var card = JsonDocument.Parse(answer.AdaptiveCardJson!);
+        Assert.StartsWith("On Saturday the clinic is closed", card.RootElement.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Contains("\"color\":\"Good\"", answer.AdaptiveCardJson);
+    }
+
+    [Fact]
     public void Holidays_are_not_invented()
     {
         var text = _knowledge.Respond("are you open on christmas", Local(2026, 6, 16, 10, 30))[0].Text;
@@ -106,6 +116,7 @@ public sealed class HoursAndOpenNowTests(KnowledgeFixture fixture) : IClassFixtu
         var facts = card.RootElement.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "FactSet").GetProperty("facts");
         Assert.Equal(7, facts.GetArrayLength());
         Assert.Contains("Right now the clinic is closed", answer.AdaptiveCardJson);
+        Assert.Equal("Business hours", card.RootElement.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.DoesNotContain("{", card.RootElement.GetProperty("body").ToString().Replace("{\"", "").Replace("{ \"", ""));
     }
 }

@@ -14,15 +14,37 @@ namespace ClinicBot.Dialogs.Booking.Fields;
 public sealed class CallbackTimeRecognizer
 {
     private readonly CallbackSlotResolver _resolver;
+    private readonly CallbackWindow _window;
 
     public CallbackTimeRecognizer(CallbackWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        _window = window;
         _resolver = new CallbackSlotResolver(window);
     }
 
+    /// <summary>
+    /// Reads a callback wish. An ISO 8601 timestamp with an offset (as a card button or suggested action may
+    /// send back, e.g. "2026-12-04T10:00:00-06:00") is taken as that exact moment.
+    /// </summary>
     public CallbackTimeResult Recognize(string text, DateTimeOffset now, string? userTimeZoneId = null)
-        => Resolve(TimeExpressionParser.Parse(text ?? string.Empty), now, userTimeZoneId);
+    {
+        text ??= string.Empty;
+        if (OfferedSlots.TryParseTimestamp(text, out var instant))
+        {
+            return _resolver.ResolveInstant(instant, now);
+        }
+
+        return Resolve(TimeExpressionParser.Parse(text), now, userTimeZoneId);
+    }
+
+    /// <summary>
+    /// Which of the offered alternatives a reply picks: by position ("the first one", "option 2", "2"), by its
+    /// timestamp, or by naming its day and/or time ("monday", "the 10am one", "friday at 10"). Null when the
+    /// reply picks none of them unambiguously; the dialog can then run <see cref="Recognize"/> on it as a new wish.
+    /// </summary>
+    public DateTimeOffset? ChooseOffered(string text, IReadOnlyList<DateTimeOffset> offered, DateTimeOffset now)
+        => OfferedSlots.Choose(text, offered, now, _window.TimeZone);
 
     internal CallbackTimeResult Resolve(TimeRequest request, DateTimeOffset now, string? userTimeZoneId)
         => _resolver.Resolve(request, now, userTimeZoneId);

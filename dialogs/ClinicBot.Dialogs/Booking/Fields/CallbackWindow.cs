@@ -22,7 +22,7 @@ public sealed record CallbackWindow(string TimeZoneId, IReadOnlySet<DayOfWeek> D
     public IReadOnlySet<DateOnly> ClosedDates { get; init; } = new HashSet<DateOnly>();
 
     /// <summary>The time zone the window's days and times are in (daylight saving handled by the system zone data).</summary>
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    public TimeZoneInfo TimeZone => Time.ZonedClock.Zone(TimeZoneId);
 
     public bool IsOpenAt(DateTimeOffset instant)
     {

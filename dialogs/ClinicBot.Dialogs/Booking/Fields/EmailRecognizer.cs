@@ -28,6 +28,13 @@ public sealed partial class EmailRecognizer
     [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex SaneAddress();
 
+    [GeneratedRegex(@"^(?:(?:my\s+)?e-?mail\s+(?:is\s+)?|it'?s\s+)?(?<local>[A-Za-z0-9._%+\-]+)\s*(?:\bat\b|\(at\)|\[at\])\s*(?<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)\s*(?:\bdot\b|\(dot\)|\[dot\])\s*(?<tld>[A-Za-z]{2,24})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpokenAddress();
+
+    // A single token shaped like an address without its @: "ana.example.com", "anagmail.com".
+    [GeneratedRegex(@"(?:^|\s)[A-Za-z0-9._%+\-]+\.(?:com|net|org|edu|gov|us|io|co|me|info)(?:\s|$|[.,!?])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DomainWithoutAt();
+
     public FieldResult<EmailAnswer> Recognize(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -39,8 +46,19 @@ public sealed partial class EmailRecognizer
         var addressLike = matches.Select(m => TrimPunctuation(m.Value)).Where(v => v.Contains('@')).ToList();
         if (addressLike.Count == 0)
         {
-            return EmailSkipPhrases.IsSkip(text)
-                ? FieldResult<EmailAnswer>.Success(EmailAnswer.Skip)
+            if (EmailSkipPhrases.IsSkip(text))
+            {
+                return FieldResult<EmailAnswer>.Success(EmailAnswer.Skip);
+            }
+
+            // "ana at example dot com" is an address said aloud; "ana.example.com" an address missing its @.
+            if (SpokenAddress().Match(text.Trim()) is { Success: true } spoken)
+            {
+                return Validate($"{spoken.Groups["local"].Value}@{spoken.Groups["domain"].Value}.{spoken.Groups["tld"].Value}");
+            }
+
+            return DomainWithoutAt().IsMatch(text)
+                ? FieldResult<EmailAnswer>.Failure(FieldProblem.InvalidEmail)
                 : FieldResult<EmailAnswer>.Failure(FieldProblem.NotUnderstood);
         }
 

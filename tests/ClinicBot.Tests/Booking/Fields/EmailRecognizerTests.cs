@@ -18,6 +18,8 @@ public class EmailRecognizerTests
     [InlineData("use brian.lee@example.com instead", "brian.lee@example.com")]
     [InlineData("mailto:ana@example.com", "ana@example.com")]
     [InlineData("ana@example.com, backup bob@example.com", "ana@example.com")]
+    [InlineData("ana at example dot com", "ana@example.com")]
+    [InlineData("my email is ana.ruiz at gmail dot com", "ana.ruiz@gmail.com")]
     public void Accepts_valid_addresses(string text, string expected)
     {
         var result = _recognizer.Recognize(text);
@@ -38,6 +40,8 @@ public class EmailRecognizerTests
     [InlineData("brian.lee@exa mple.com", FieldProblem.EmailMissingDomain)]
     [InlineData("maria@example.c", FieldProblem.InvalidEmail)]
     [InlineData("maria@-example.com", FieldProblem.InvalidEmail)]
+    [InlineData("maria.example.com", FieldProblem.InvalidEmail)]
+    [InlineData("it's mariagmail.com", FieldProblem.InvalidEmail)]
     public void Rejects_invalid_addresses_with_a_reason(string text, FieldProblem expected)
     {
         var result = _recognizer.Recognize(text);

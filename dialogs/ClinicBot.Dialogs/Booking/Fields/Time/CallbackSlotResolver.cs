@@ -32,28 +32,47 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return CallbackTimeResult.ZoneUnknown;
         }
 
-        var candidates = Candidates(request, now, zone);
-        if (candidates.Count == 0)
+        return Decide(Candidates(request, now, zone), now);
+    }
+
+    /// <summary>An exact moment (a button's ISO timestamp): accepted as is, or steered like any other wish.</summary>
+    public CallbackTimeResult ResolveInstant(DateTimeOffset instant, DateTimeOffset now) => Decide([instant], now);
+
+    private CallbackTimeResult Decide(IEnumerable<DateTimeOffset> candidates, DateTimeOffset now)
+    {
+        // Candidates come best first; the first open one is the answer. Otherwise remember the first of each
+        // kind of failure: a closed time beats "too soon", which beats "already passed".
+        var earliest = now + window.MinimumNotice;
+        DateTimeOffset? firstClosed = null, firstTooSoon = null, firstPast = null;
+        foreach (var candidate in candidates)
+        {
+            switch (StatusOf(candidate, now, earliest))
+            {
+                case SlotStatus.Open:
+                    return new CallbackTimeResult(CallbackOutcome.Accepted, ZonedClock.InZone(candidate, window.TimeZone), []);
+                case SlotStatus.Closed:
+                    firstClosed ??= candidate;
+                    break;
+                case SlotStatus.TooSoon:
+                    firstTooSoon ??= candidate;
+                    break;
+                default:
+                    firstPast ??= candidate;
+                    break;
+            }
+        }
+
+        var (outcome, requested) = firstClosed is { } closed
+            ? (CallbackOutcome.OutsideHours, closed)
+            : firstTooSoon is { } soon
+                ? (CallbackOutcome.TooSoon, soon)
+                : firstPast is { } past
+                    ? (CallbackOutcome.InPast, past)
+                    : (CallbackOutcome.NotUnderstood, default);
+        if (outcome == CallbackOutcome.NotUnderstood)
         {
             return CallbackTimeResult.NotUnderstood;
         }
-
-        var earliest = now + window.MinimumNotice;
-        var statuses = candidates.Select(c => (Instant: c, Status: StatusOf(c, now, earliest))).ToList();
-        var accepted = statuses.FindIndex(s => s.Status == SlotStatus.Open);
-        if (accepted >= 0)
-        {
-            return new CallbackTimeResult(CallbackOutcome.Accepted, ZonedClock.InZone(statuses[accepted].Instant, window.TimeZone), []);
-        }
-
-        // The reason is the most actionable one: a closed time beats "too soon", which beats "already passed".
-        var closed = statuses.FindIndex(s => s.Status == SlotStatus.Closed);
-        var tooSoon = statuses.FindIndex(s => s.Status == SlotStatus.TooSoon);
-        var (outcome, requested) = closed >= 0
-            ? (CallbackOutcome.OutsideHours, statuses[closed].Instant)
-            : tooSoon >= 0
-                ? (CallbackOutcome.TooSoon, statuses[tooSoon].Instant)
-                : (CallbackOutcome.InPast, statuses[0].Instant);
 
         var alternatives = AlternativeSlots.Around(requested, now, window);
         return new CallbackTimeResult(outcome, ZonedClock.InZone(requested, window.TimeZone), alternatives);
@@ -75,7 +94,7 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
 
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            return ZonedClock.Zone(id);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
@@ -84,24 +103,23 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
     }
 
     // Every moment the request could mean, best first: per date, the preferred times, then the span in slot steps.
-    private List<DateTimeOffset> Candidates(TimeRequest request, DateTimeOffset now, TimeZoneInfo zone)
+    private IEnumerable<DateTimeOffset> Candidates(TimeRequest request, DateTimeOffset now, TimeZoneInfo zone)
     {
         var delay = request.Times.Where(t => !t.Negated).OfType<DelayMention>().FirstOrDefault();
         if (delay is not null)
         {
-            return [ZonedClock.CeilToStep(now + delay.Delay, window.SlotInterval, window.TimeZone)];
+            yield return ZonedClock.CeilToStep(now + delay.Delay, window.SlotInterval, window.TimeZone);
+            yield break;
         }
 
         var today = ZonedClock.DateIn(now, zone);
-        var dates = CandidateDates.From(request.Days, today);
         var preference = TimePreference.Of(request.Times);
         var step = window.SlotInterval;
-        var result = new List<DateTimeOffset>();
-        foreach (var date in dates)
+        foreach (var date in CandidateDates.From(request.Days, today))
         {
             foreach (var time in preference.Preferred)
             {
-                result.Add(ZonedClock.ToInstant(date, time, zone));
+                yield return ZonedClock.ToInstant(date, time, zone);
             }
 
             if (preference is { From: { } from, To: { } to })
@@ -109,12 +127,10 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
                 var first = TimeSpan.FromTicks((from.ToTimeSpan().Ticks + step.Ticks - 1) / step.Ticks * step.Ticks);
                 for (var t = first; t <= to.ToTimeSpan() && t < TimeSpan.FromDays(1); t += step)
                 {
-                    result.Add(ZonedClock.ToInstant(date, TimeOnly.FromTimeSpan(t), zone));
+                    yield return ZonedClock.ToInstant(date, TimeOnly.FromTimeSpan(t), zone);
                 }
             }
         }
-
-        return result;
     }
 
     private SlotStatus StatusOf(DateTimeOffset instant, DateTimeOffset now, DateTimeOffset earliest)

@@ -97,7 +97,12 @@ internal static partial class TimeExpressionParser
         // Multi-word phrases: asap, relative days, parts of day, weekday sets, "my time".
         private int TryPhrase(int i)
         {
-            foreach (var phrase in TimePhrases.All)
+            if (!TimePhrases.ByFirstWord.TryGetValue(At(i), out var phrases))
+            {
+                return 0;
+            }
+
+            foreach (var phrase in phrases)
             {
                 if (phrase.StrictOnlyIfNotStrict && strict)
                 {
@@ -167,10 +172,34 @@ internal static partial class TimeExpressionParser
             return plural;
         }
 
+        // A misspelt day name ("wenesday", "thirsday", "saterday"): one slip in a short name, two in a long one.
+        // Only when a single day is that close, and never in strict mode, where words are not expected to be days.
+        private bool TryMisspeltDayName(string token, out DayOfWeek day)
+        {
+            day = default;
+            if (strict || token.Length < 6 || !token.All(char.IsLetter))
+            {
+                return false;
+            }
+
+            var close = TimeVocabulary.FullDayNames
+                .Where(name => EditDistance.Between(token, name.Key) <= (name.Key.Length >= 8 ? 2 : 1))
+                .Select(name => name.Value)
+                .Distinct()
+                .ToList();
+            if (close.Count != 1)
+            {
+                return false;
+            }
+
+            day = close[0];
+            return true;
+        }
+
         private int TryWeekday(int i)
         {
             var token = At(i);
-            if (!TryDayName(token, out var day, out var plural))
+            if (!TryDayName(token, out var day, out var plural) && !TryMisspeltDayName(token, out day))
             {
                 return 0;
             }
@@ -648,13 +677,22 @@ internal static partial class TimeExpressionParser
                 j--;
             }
 
+            // "no later than 3", "not earlier than 10", "later than 2", "earlier than 4".
+            if (Is(j, "than") && Is(j - 1, "later", "earlier"))
+            {
+                var later = At(j - 1) == "later";
+                var denied = Is(j - 2, "no", "not");
+                start = denied ? j - 2 : j - 1;
+                return later != denied ? ClockQualifier.After : ClockQualifier.Before;
+            }
+
             var word = At(j);
             ClockQualifier qualifier = word switch
             {
                 "at" or "around" or "about" or "approx" or "approximately" or "roughly" or "maybe" or "say" or "like" or "a" or "tipo"
                     or "como" or "or" or "de" or "o" => ClockQualifier.At,
-                "after" or "from" or "past" or "desde" or "despues" or "starting" or "later" => ClockQualifier.After,
-                "before" or "by" or "until" or "till" or "til" or "hasta" or "antes" or "earlier" => ClockQualifier.Before,
+                "after" or "from" or "past" or "desde" or "despues" or "starting" => ClockQualifier.After,
+                "before" or "by" or "until" or "till" or "til" or "hasta" or "antes" => ClockQualifier.Before,
                 "between" or "entre" => ClockQualifier.Between,
                 _ => ClockQualifier.None,
             };
@@ -668,12 +706,6 @@ internal static partial class TimeExpressionParser
                 }
 
                 return qualifier;
-            }
-
-            // "no later than 3", "not earlier than 10": than + comparison.
-            if (word == "later" && !Is(j + 1, "than"))
-            {
-                return ClockQualifier.None;
             }
 
             // "i work until 6", "busy till 5": free after that time.

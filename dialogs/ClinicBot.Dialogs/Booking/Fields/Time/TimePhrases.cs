@@ -12,6 +12,10 @@ internal static class TimePhrases
 {
     public static IReadOnlyList<TimePhrase> All { get; } = Build();
 
+    /// <summary>The phrases by their first word, longest first, so a token is checked only against its own.</summary>
+    public static IReadOnlyDictionary<string, TimePhrase[]> ByFirstWord { get; } =
+        All.GroupBy(p => p.Words[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     private static List<TimePhrase> Build()
     {
         var list = new List<TimePhrase>();

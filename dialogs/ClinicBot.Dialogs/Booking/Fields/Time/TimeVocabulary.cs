@@ -27,6 +27,15 @@ internal static class TimeVocabulary
         ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday, ["domingo"] = DayOfWeek.Sunday, ["sundy"] = DayOfWeek.Sunday,
     };
 
+    /// <summary>Full day names, for recognising misspellings of them.</summary>
+    public static readonly IReadOnlyDictionary<string, DayOfWeek> FullDayNames = new Dictionary<string, DayOfWeek>
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday,
+        ["sunday"] = DayOfWeek.Sunday, ["miercoles"] = DayOfWeek.Wednesday, ["viernes"] = DayOfWeek.Friday,
+        ["sabado"] = DayOfWeek.Saturday, ["domingo"] = DayOfWeek.Sunday,
+    };
+
     /// <summary>Short forms that are also ordinary words ("sat", "sun", "wed"): only days when next to a time or alone.</summary>
     public static readonly IReadOnlySet<string> AmbiguousDayNames = new HashSet<string> { "sat", "sun", "wed", "mon" };
 

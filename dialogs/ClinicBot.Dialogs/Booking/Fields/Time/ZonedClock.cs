@@ -3,6 +3,11 @@ namespace ClinicBot.Dialogs.Booking.Fields.Time;
 /// <summary>Wall-clock ⇄ instant conversions that respect daylight saving.</summary>
 internal static class ZonedClock
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    /// <summary>The system zone for an IANA (or Windows) id, looked up once per id.</summary>
+    public static TimeZoneInfo Zone(string id) => Zones.GetOrAdd(id, TimeZoneInfo.FindSystemTimeZoneById);
+
     /// <summary>
     /// The instant a wall-clock time names in a zone. A time skipped by the spring-forward change is moved
     /// an hour later; a time repeated by the fall-back change is taken at its first (daylight) occurrence.
