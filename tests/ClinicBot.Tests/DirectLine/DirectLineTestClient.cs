@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ClinicBot.Tests.DirectLine;
@@ -69,6 +68,4 @@ public sealed class DirectLineTestClient(HttpClient http)
         activities.Where(a => a!["from"]?["role"]?.GetValue<string>() == "bot" && a["type"]?.GetValue<string>() == type)!;
 
     public static string? Text(JsonNode activity) => activity["text"]?.GetValue<string>();
-
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
 }

@@ -103,13 +103,18 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
         await browser.Page.GotoAsync("/");
         await WaitForWelcomeAsync(browser);
 
-        var result = await browser.Page.RunAxe();
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        AssertNoBlockingViolations(await browser.Page.RunAxe());
+    }
+
+    private void AssertNoBlockingViolations(Deque.AxeCore.Commons.AxeResult result)
+    {
         foreach (var violation in result.Violations)
         {
-            output.WriteLine($"axe {violation.Impact}: {violation.Id} — {violation.Help} ({violation.Nodes.Length} nodes)");
+            output.WriteLine($"axe {violation.Impact}: {violation.Id} — {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}");
         }
 
+        output.WriteLine($"axe: {result.Passes.Length} rules passed, {result.Violations.Length} violated");
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, "Serious or critical axe violations: " + string.Join("; ",
             blocking.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
@@ -142,6 +147,7 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
         var screenshot = ArtifactPath("launcher-phone.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         output.WriteLine($"Launcher screenshot: {screenshot}");
+        AssertNoBlockingViolations(await page.RunAxe());
 
         await frame.Locator(ChatBrowser.SendBox).FocusAsync();
         await page.Keyboard.PressAsync("Escape");

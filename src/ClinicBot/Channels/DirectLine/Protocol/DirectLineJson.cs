@@ -14,7 +14,4 @@ public static class DirectLineJson
     };
 
     public static string Serialize(Activity activity) => JsonConvert.SerializeObject(activity, Settings);
-
-    public static Activity Deserialize(string json) =>
-        JsonConvert.DeserializeObject<Activity>(json, Settings) ?? throw new JsonSerializationException("Empty activity.");
 }

@@ -77,8 +77,14 @@ public static class IncomingActivityParser
         return new IncomingActivityResult(IncomingActivityOutcome.Accepted, activity, null);
     }
 
-    private static string? ReadString(JObject json, string name) =>
-        json[name] is JValue { Type: JTokenType.String } token ? ((string?)token)?[..Math.Min(((string?)token)!.Length, 100)] : null;
+    private const int MaxShortStringLength = 100;
+
+    /// <summary>A short string field (locale, name, textFormat), cut to a sane length; null if absent or not a string.</summary>
+    private static string? ReadString(JObject json, string name)
+    {
+        var value = json[name] is JValue { Type: JTokenType.String } token ? (string?)token : null;
+        return value is { Length: > MaxShortStringLength } ? value[..MaxShortStringLength] : value;
+    }
 
     private static JObject? KeepChannelData(JObject? channelData)
     {
