@@ -1,3 +1,4 @@
+using ClinicBot.Analytics;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Knowledge;
@@ -19,6 +20,7 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
     private readonly ClinicDialogs _dialogs;
     private readonly BotMessages _messages;
     private readonly TimeProvider _clock;
+    private readonly IConversationAnalytics _analytics;
     private readonly IConfiguration _configuration;
 
     public ClinicActivityHandler(
@@ -27,8 +29,10 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
         ClinicDialogs dialogs,
         BotMessages messages,
         TimeProvider clock,
+        IConversationAnalytics analytics,
         IConfiguration configuration)
     {
+        _analytics = analytics;
         _conversationState = conversationState;
         _knowledge = knowledge;
         _dialogs = dialogs;
@@ -48,6 +52,22 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var text = TeamsConversation.TextWithoutBotMention((Activity)turnContext.Activity);
+        var answered = TopicStamp.CollectAnswered(turnContext);
+
+        await RespondAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
+
+        // For the clinic's dashboard: topics only, and the text only of questions the page could not answer
+        // (masked there). Crisis messages are never kept. The call queues and returns at once.
+        var isCrisis = answered.Contains(TopicNames.Crisis);
+        var unanswered = !isCrisis && answered.FirstOrDefault() == TopicNames.OutOfScope ? text : null;
+        var activity = turnContext.Activity;
+        await _analytics.RecordTurnAsync(
+            new TurnAnalytics(_clock.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? string.Empty, answered, isCrisis, unanswered),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RespondAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
+    {
 
         // Crisis language is answered before anything else, in every state, without touching storage:
         // a booking in progress stays where it was and can be resumed.

@@ -25,6 +25,27 @@ public static class TopicStamp
         return channelData is JObject json && json["clinicbot"]?["topics"] is JArray;
     }
 
+    /// <summary>Collects, in order, the topics of every reply this turn sends from now on.</summary>
+    public static List<string> CollectAnswered(ITurnContext turnContext)
+    {
+        var answered = new List<string>();
+        turnContext.OnSendActivities(async (context, activities, next) =>
+        {
+            var responses = await next().ConfigureAwait(false);
+            foreach (var activity in activities)
+            {
+                object? channelData = activity.ChannelData;
+                if (channelData is JObject json && json["clinicbot"]?["topics"] is JArray topics)
+                {
+                    answered.AddRange(topics.Select(topic => topic.ToString()).Where(topic => !answered.Contains(topic)));
+                }
+            }
+
+            return responses;
+        });
+        return answered;
+    }
+
     /// <summary>From now on in this turn, message replies sent without topics (e.g. by a dialog) get these.</summary>
     public static void StampUnmarkedReplies(ITurnContext turnContext, IReadOnlyList<string> topics)
     {

@@ -47,6 +47,7 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();
 
+        services.AddHostedService<WarmUpService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
         return services;
     }

@@ -118,6 +118,26 @@ public sealed class ConversationFlowTests : IDisposable
         Assert.Contains("no longer open", replies[0].Text);
     }
 
+    [Fact]
+    public async Task Analytics_get_topics_and_masked_unanswered_questions_but_never_crisis_text()
+    {
+        var adapter = new TestAdapter();
+        await SendAsync(adapter, "do you take insurance? call me at 832-555-0142");
+        await SendAsync(adapter, "i want to kill myself");
+
+        Assert.True(_bot.Analytics.Reader.TryRead(out var first));
+        var unanswered = Assert.IsType<ClinicBot.Analytics.TurnEvent>(first);
+        Assert.Equal(TopicNames.OutOfScope, unanswered.Topics[0]);
+        Assert.False(unanswered.CrisisReply);
+        Assert.Contains("insurance", unanswered.MaskedQuestion);
+        Assert.DoesNotContain("555-0142", unanswered.MaskedQuestion);
+
+        Assert.True(_bot.Analytics.Reader.TryRead(out var second));
+        var crisis = Assert.IsType<ClinicBot.Analytics.TurnEvent>(second);
+        Assert.True(crisis.CrisisReply);
+        Assert.Null(crisis.MaskedQuestion);
+    }
+
     private Task<List<IMessageActivity>> SendAsync(TestAdapter adapter, string text) => SendAsync(adapter, text, _bot.Bot);
 
     private static async Task<List<IMessageActivity>> SendAsync(TestAdapter adapter, string text, IBot bot)

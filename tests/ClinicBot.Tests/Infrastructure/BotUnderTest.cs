@@ -1,3 +1,4 @@
+using ClinicBot.Analytics;
 using ClinicBot.Bots;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Knowledge;
@@ -30,7 +31,8 @@ public sealed class BotUnderTest : IDisposable
         var answerer = new KnowledgeQuestionAnswerer(Knowledge, Clock);
         var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, configuration);
+        Analytics = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
+        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration);
     }
 
     public ClinicKnowledge Knowledge => SharedKnowledge.Value;
@@ -42,6 +44,9 @@ public sealed class BotUnderTest : IDisposable
     public ConversationState ConversationState { get; }
 
     public SqliteBookingStore Bookings { get; }
+
+    /// <summary>The real analytics queue (no writer drains it here), so tests can read what a turn recorded.</summary>
+    public QueuedConversationAnalytics Analytics { get; }
 
     public ClinicActivityHandler Bot { get; }
 

@@ -49,8 +49,22 @@ public static class StaffTestData
         SqliteConnection.ClearAllPools();
         var folder = Path.GetDirectoryName(databasePath)!;
         var bytes = Directory.GetFiles(folder, Path.GetFileName(databasePath) + "*")
-            .SelectMany(File.ReadAllBytes)
+            .SelectMany(ReadIfStillThere)
             .ToArray();
         return System.Text.Encoding.Latin1.GetString(bytes);
+    }
+
+    // SQLite removes its -shm/-wal companions when the last connection closes, which a background
+    // service may do between listing the folder and reading the file.
+    private static byte[] ReadIfStillThere(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
     }
 }
