@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClinicBot.Analytics;
 using ClinicBot.Tests.Staff.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,6 @@ public sealed class AnalyticsTests
         using var writer = new AnalyticsWriterService(queue, stuck, NullLogger<AnalyticsWriterService>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
-        var watch = Stopwatch.StartNew();
         for (var i = 0; i < QueuedConversationAnalytics.Capacity * 3; i++)
         {
             var turn = new TurnAnalytics(DateTimeOffset.UtcNow, "webchat", $"c{i}", ["hours"], false, "what about 832-555-0100?");
@@ -59,9 +57,7 @@ public sealed class AnalyticsTests
         var hostile = new TurnAnalytics(DateTimeOffset.UtcNow, null!, null!, null!, false, new string('9', 100_000));
         Assert.True(queue.RecordTurnAsync(hostile, default).IsCompletedSuccessfully);
         Assert.True(queue.RecordBookingAsync(new BookingAnalytics(DateTimeOffset.UtcNow, null!), default).IsCompletedSuccessfully);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed} for {QueuedConversationAnalytics.Capacity * 3} records");
         Assert.True(stuck.Entered.Wait(TimeSpan.FromSeconds(5)), "the writer picked up an event");
         await writer.StopAsync(CancellationToken.None);
     }
