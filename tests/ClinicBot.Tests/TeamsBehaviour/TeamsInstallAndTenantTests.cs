@@ -59,6 +59,46 @@ public sealed class TeamsInstallAndTenantTests : IDisposable
         Assert.NotEmpty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task A_mentioned_question_in_a_team_channel_is_answered_without_the_mention()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        await ActivityJson.PostAsync(client, TeamsActivityJson.Message("what are your hours", "19:channel-hours", teams.ServiceUrl, AllowedTenant, conversationType: "channel", mentionBot: true));
+
+        var reply = Assert.Single(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("hours", (string?)reply["channelData"]!["clinicbot"]!["topics"]![0]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)reply["attachments"]![0]!["contentType"]);
+    }
+
+    [Fact]
+    public async Task Booking_in_a_team_channel_is_moved_to_a_personal_chat_and_collects_nothing()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        await ActivityJson.PostAsync(client, TeamsActivityJson.Message("book a free call", "19:channel-book", teams.ServiceUrl, AllowedTenant, conversationType: "channel", mentionBot: true));
+        var notice = Assert.Single(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        await ActivityJson.PostAsync(client, TeamsActivityJson.Message("Maria Delgado", "19:channel-book", teams.ServiceUrl, AllowedTenant, conversationType: "channel", mentionBot: true));
+        var received = await teams.WaitForAsync(2, TimeSpan.FromSeconds(10));
+
+        Assert.Contains("personal chat", (string?)notice["text"]);
+        Assert.DoesNotContain(received, reply => ((string?)reply["text"] ?? "").Contains("phone number", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Booking_in_a_personal_chat_starts_the_booking_dialog()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        await ActivityJson.PostAsync(client, TeamsActivityJson.Message("book a free call", "a:personal-book", teams.ServiceUrl, AllowedTenant));
+        var replies = await teams.WaitForAsync(2, TimeSpan.FromSeconds(10));
+
+        Assert.Contains(replies, reply => ((string?)reply["text"] ?? "").Contains("full name", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Theory]
     [InlineData("<at>ClinicBot</at> what are your hours", "what are your hours")]
     [InlineData("are you open <at>ClinicBot</at> today?", "are you open today?")]
