@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using ClinicBot.Bots;
 using ClinicBot.Channels.Teams;
 
@@ -38,6 +39,14 @@ public sealed class ClinicBotAdapter : CloudAdapter
             await TurnErrorReply.SendAsync(turnContext, messages, logger).ConfigureAwait(false);
         };
     }
+
+    /// <summary>
+    /// Authenticates and processes an activity the endpoint has already read and checked, as
+    /// <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> does after
+    /// parsing the body itself. Throws <see cref="UnauthorizedAccessException"/> when authentication fails.
+    /// </summary>
+    public Task<InvokeResponse> ProcessParsedActivityAsync(string authHeader, Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
 }
 
 /// <summary>The apology a user gets when a turn fails; shared by every adapter in the app.</summary>

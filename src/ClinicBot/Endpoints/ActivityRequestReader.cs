@@ -1,3 +1,5 @@
+using System.Buffers;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
@@ -5,17 +7,14 @@ namespace ClinicBot.Endpoints;
 
 /// <summary>
 /// Reads and checks an incoming activity body before the Bot Framework adapter sees it, so that
-/// malformed input gets a short 4xx answer instead of an exception inside the SDK.
+/// malformed input gets a short 4xx answer instead of an exception inside the SDK. The body is parsed
+/// once, with the SDK's own serializer, and the parsed activity is what the adapter processes.
 /// </summary>
 public static class ActivityRequestReader
 {
-    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        MaxDepth = 64,
-        NullValueHandling = NullValueHandling.Ignore,
-    });
-
     public const int MaxBodyBytes = 256 * 1024;
+
+    private const int ChunkedStartBytes = 4 * 1024;
 
     public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -29,47 +28,70 @@ public static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status415UnsupportedMediaType, "Send the activity as application/json.");
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // One pooled buffer, sized by Content-Length when the client sent it (one byte more, to notice a longer body).
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared + 1 : ChunkedStartBytes);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var length = 0;
+            while (true)
             {
-                return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The request body is larger than 256 KB.");
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The request body is larger than 256 KB.");
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            var (activity, problem) = Parse(buffer, length);
+            return problem is null
+                ? new ActivityReadResult(activity, StatusCodes.Status200OK, null)
+                : ActivityReadResult.Fail(StatusCodes.Status400BadRequest, problem);
         }
-
-        buffer.Position = 0;
-        var problem = Validate(buffer);
-        if (problem is not null)
+        finally
         {
-            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, problem);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        buffer.Position = 0;
-        return new ActivityReadResult(buffer, StatusCodes.Status200OK, null);
     }
 
-    private static string? Validate(MemoryStream body)
+    private static (Activity? Activity, string? Problem) Parse(byte[] buffer, int length)
     {
         Activity? activity;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true)) { MaxDepth = 64 };
-            activity = ActivitySerializer.Deserialize<Activity>(reader);
+            using var body = new MemoryStream(buffer, 0, length, writable: false);
+            using var reader = new JsonTextReader(new StreamReader(body)) { MaxDepth = 64 };
+            // The serializer CloudAdapter.ProcessAsync itself would use, so the bot sees the same activity.
+            activity = HttpHelper.BotMessageSerializer.Deserialize<Activity>(reader);
         }
         catch (JsonException)
         {
-            return "The body is not a valid activity JSON object.";
+            return (null, "The body is not a valid activity JSON object.");
         }
         catch (ArgumentException)
         {
-            return "The body is not a valid activity JSON object.";
+            return (null, "The body is not a valid activity JSON object.");
         }
 
+        var problem = Validate(activity);
+        return (problem is null ? activity : null, problem);
+    }
+
+    private static string? Validate(Activity? activity)
+    {
         if (activity is null)
         {
             return "The body must be a JSON object (a Bot Framework activity).";
@@ -98,7 +120,7 @@ public static class ActivityRequestReader
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
-public sealed record ActivityReadResult(MemoryStream? Body, int StatusCode, string? Problem)
+public sealed record ActivityReadResult(Activity? Activity, int StatusCode, string? Problem)
 {
     public bool Succeeded => Problem is null;
 

@@ -1,3 +1,4 @@
+using ClinicBot.Adapters;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 
@@ -6,7 +7,7 @@ namespace ClinicBot.Endpoints;
 /// <summary>POST /api/messages: the Bot Framework channel endpoint, guarded against malformed bodies.</summary>
 public static class MessagesEndpoint
 {
-    public static async Task HandleAsync(HttpContext httpContext, IBotFrameworkHttpAdapter adapter, IBot bot)
+    public static async Task HandleAsync(HttpContext httpContext, ClinicBotAdapter adapter, IBot bot)
     {
         var read = await ActivityRequestReader.ReadAsync(httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
         if (!read.Succeeded)
@@ -15,8 +16,20 @@ public static class MessagesEndpoint
             return;
         }
 
-        await using var body = read.Body!;
-        httpContext.Request.Body = body;
-        await adapter.ProcessAsync(httpContext.Request, httpContext.Response, bot, httpContext.RequestAborted).ConfigureAwait(false);
+        // What CloudAdapter.ProcessAsync does after parsing the body, with the activity already parsed above
+        // (ProcessAsync would read and parse the body a second time).
+        InvokeResponse? invokeResponse;
+        try
+        {
+            var authHeader = httpContext.Request.Headers.Authorization.ToString();
+            invokeResponse = await adapter.ProcessParsedActivityAsync(authHeader, read.Activity!, bot, httpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        await HttpHelper.WriteResponseAsync(httpContext.Response, invokeResponse).ConfigureAwait(false);
     }
 }

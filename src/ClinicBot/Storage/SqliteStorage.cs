@@ -55,13 +55,7 @@ public sealed class SqliteStorage : IStorage
             }
 
             var etag = reader.GetString(0);
-            var json = JObject.Parse(reader.GetString(1));
-            json[EtagProperty] = etag;
-            var value = json.ToObject<object>(Serializer);
-            if (value is IStoreItem storeItem)
-            {
-                storeItem.ETag = etag;
-            }
+            var value = FromStoredJson(reader.GetString(1), etag);
 
             if (value is not null)
             {
@@ -165,8 +159,52 @@ public sealed class SqliteStorage : IStorage
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    private static object? FromStoredJson(string storedJson, string etag)
+    {
+        // Straight from the text for the shapes that carry an ETag (BotState's dictionaries, store items, JSON
+        // objects): the same value as parsing to a JObject, adding "eTag" and converting, without the JObject.
+        object? value;
+        using (var reader = new JsonTextReader(new StringReader(storedJson)))
+        {
+            value = Serializer.Deserialize<object>(reader);
+        }
+
+        if (value is IStoreItem or IDictionary<string, object> or JObject)
+        {
+            WriteEtag(value, etag);
+            return value;
+        }
+
+        // Any other type may have its own "eTag" member: give it the ETag through the JSON, as written.
+        var json = JObject.Parse(storedJson);
+        json[EtagProperty] = etag;
+        return json.ToObject<object>(Serializer);
+    }
+
     private static string ToStoredJson(object value)
     {
+        if (value.GetType() == typeof(Dictionary<string, object>))
+        {
+            // BotState's dictionaries: the same JSON as below, written directly from a copy without the ETag.
+            var state = (Dictionary<string, object>)value;
+            var withoutEtag = new Dictionary<string, object>(state.Count);
+            foreach (var (key, entry) in state)
+            {
+                if (key != EtagProperty)
+                {
+                    withoutEtag[key] = entry;
+                }
+            }
+
+            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+            {
+                Serializer.Serialize(writer, withoutEtag);
+            }
+
+            return text.ToString();
+        }
+
         var json = JObject.FromObject(value, Serializer);
         json.Remove(EtagProperty);
         return json.ToString(Formatting.None);
