@@ -68,7 +68,6 @@ public sealed class ClinicActivityHandler : TeamsActivityHandler
 
     private async Task RespondAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
     {
-
         // Crisis language is answered before anything else, in every state, without touching storage:
         // a booking in progress stays where it was and can be resumed.
         if (_knowledge.IsCrisis(text))
