@@ -123,18 +123,5 @@ public sealed class MessagesEndpointTests : IClassFixture<DefaultClinicBotApp>
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
-    private async Task<long> CountStateRowsAsync()
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'bot_state'";
-        if ((long)(await command.ExecuteScalarAsync())! == 0)
-        {
-            return 0;
-        }
-
-        command.CommandText = "SELECT COUNT(*) FROM bot_state";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountStateRowsAsync() => Task.FromResult(SqliteRows.Count(_factory.DatabasePath, "bot_state"));
 }

@@ -121,18 +121,5 @@ public sealed class TeamsInstallAndTenantTests : IDisposable
         ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["name"] = name },
     };
 
-    private async Task<long> StateRowsAsync()
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'bot_state'";
-        if ((long)(await command.ExecuteScalarAsync())! == 0)
-        {
-            return 0;
-        }
-
-        command.CommandText = "SELECT COUNT(*) FROM bot_state";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> StateRowsAsync() => Task.FromResult(SqliteRows.Count(_factory.DatabasePath, "bot_state"));
 }

@@ -1,3 +1,4 @@
+using ClinicBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Tests.Booking.Support;
@@ -18,27 +19,7 @@ public sealed class TempDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={FilePath}";
 
-    public List<Dictionary<string, object?>> QueryRows(string sql)
-    {
-        using var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public List<Dictionary<string, object?>> QueryRows(string sql) => SqliteRows.Query(FilePath, sql);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using ClinicBot.Tests.Infrastructure;
 using ClinicBot.Dialogs.Booking.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,27 +22,7 @@ public static class StaffTestData
         return result.Reference;
     }
 
-    public static List<Dictionary<string, object?>> Query(string databasePath, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public static List<Dictionary<string, object?>> Query(string databasePath, string sql) => SqliteRows.Query(databasePath, sql);
 
     /// <summary>Every byte of the database file and its WAL/SHM companions, as Latin-1 text for substring checks.</summary>
     public static string RawDatabaseText(string databasePath)
