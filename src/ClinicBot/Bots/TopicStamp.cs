@@ -19,10 +19,13 @@ public static class TopicStamp
         activity.ChannelData = channelData;
     }
 
-    public static bool HasTopics(IActivity activity)
+    public static bool HasTopics(IActivity activity) => TopicsOf(activity) is not null;
+
+    /// <summary>The topics stamped on a reply, or null when it has none.</summary>
+    public static JArray? TopicsOf(IActivity activity)
     {
         object? channelData = activity.ChannelData;
-        return channelData is JObject json && json["clinicbot"]?["topics"] is JArray;
+        return channelData is JObject json ? json["clinicbot"]?["topics"] as JArray : null;
     }
 
     /// <summary>Collects, in order, the topics of every reply this turn sends from now on.</summary>
@@ -32,12 +35,11 @@ public static class TopicStamp
         turnContext.OnSendActivities(async (context, activities, next) =>
         {
             var responses = await next().ConfigureAwait(false);
-            foreach (var activity in activities)
+            foreach (var topic in activities.SelectMany(activity => TopicsOf(activity) ?? []).Select(token => token.ToString()))
             {
-                object? channelData = activity.ChannelData;
-                if (channelData is JObject json && json["clinicbot"]?["topics"] is JArray topics)
+                if (!answered.Contains(topic))
                 {
-                    answered.AddRange(topics.Select(topic => topic.ToString()).Where(topic => !answered.Contains(topic)));
+                    answered.Add(topic);
                 }
             }
 
