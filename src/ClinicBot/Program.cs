@@ -12,6 +12,10 @@ if (StaffCommandLine.IsStaffCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// On SIGTERM the server stops taking requests and lets in-flight turns finish (and the analytics queue drain)
+// for up to this long before the process exits; below the usual 30 s grace period of container hosts.
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 20)));
 builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
 builder.Services.AddLocalDirectLine(builder.Configuration);
 builder.Services.AddClinicStaff(builder.Configuration, builder.Environment);

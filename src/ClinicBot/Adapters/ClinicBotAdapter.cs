@@ -40,6 +40,12 @@ public sealed class ClinicBotAdapter : CloudAdapter
         };
     }
 
+    /// <summary>Sends replies to the channel, unless the turn holds them until its state is saved (see <see cref="HeldReplies"/>).</summary>
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken) =>
+        HeldReplies.TryHold(turnContext, activities, out var held)
+            ? Task.FromResult(held)
+            : base.SendActivitiesAsync(turnContext, activities, cancellationToken);
+
     /// <summary>
     /// Authenticates and processes an activity the endpoint has already read and checked, as
     /// <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> does after

@@ -32,7 +32,7 @@ public sealed class BotUnderTest : IDisposable
         var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         Analytics = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
-        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration);
+        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration, NullLogger<ClinicActivityHandler>.Instance);
     }
 
     public ClinicKnowledge Knowledge => SharedKnowledge.Value;

@@ -52,6 +52,12 @@ public sealed class LocalDirectLineAdapter : BotAdapter
     public override async Task<ResourceResponse[]> SendActivitiesAsync(
         ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
+        // The bot holds a turn's replies until its state is saved, then sends them through here again.
+        if (HeldReplies.TryHold(turnContext, activities, out var held))
+        {
+            return held;
+        }
+
         var responses = new List<ResourceResponse>(activities.Length);
         foreach (var activity in activities)
         {
