@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace ClinicBot.Tests.Faults.Support;
 
-/// <summary>One activity the bot sent back: its text (or card summary), whether it carries a card, its suggestions.</summary>
-public sealed record BotReply(string Text, bool HasCard, IReadOnlyList<string> Suggestions)
+/// <summary>One activity the bot sent back: its text (or card summary), whether it carries a card, its suggestions and topics.</summary>
+public sealed record BotReply(string Text, bool HasCard, IReadOnlyList<string> Suggestions, IReadOnlyList<string> Topics)
 {
     public static BotReply From(JsonObject activity)
     {
@@ -13,7 +13,8 @@ public sealed record BotReply(string Text, bool HasCard, IReadOnlyList<string> S
             .Select(action => action?["value"]?.ToString() ?? action?["title"]?.ToString() ?? string.Empty)
             .Where(value => value.Length > 0)
             .ToList();
-        return new BotReply(text, hasCard, suggestions);
+        var topics = (activity["channelData"]?["clinicbot"]?["topics"] as JsonArray ?? []).Select(topic => topic!.ToString()).ToList();
+        return new BotReply(text, hasCard, suggestions, topics);
     }
 
     public override string ToString() => HasCard ? $"[card] {Text}" : Text;

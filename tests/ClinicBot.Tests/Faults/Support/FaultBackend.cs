@@ -42,8 +42,8 @@ public abstract class FaultBackend : IAsyncDisposable
             (string)row["channel"]!)).ToList();
     }
 
-    /// <summary>The number of booking rows; 0 before the table exists.</summary>
-    public abstract Task<long> BookingCountAsync();
+    /// <summary>The number of rows in <paramref name="table"/>; 0 before the table exists.</summary>
+    public abstract Task<long> CountAsync(string table);
 
     /// <summary>The bot-state keys stored for conversations (they hold channel and conversation ids).</summary>
     public async Task<IReadOnlyList<string>> StateKeysAsync() =>
@@ -76,7 +76,7 @@ public sealed class SqliteFaultBackend : FaultBackend
         ["Storage:SqlitePath"] = DatabasePath,
     };
 
-    public override Task<long> BookingCountAsync() => Task.FromResult(Infrastructure.SqliteRows.Count(DatabasePath, "bookings"));
+    public override Task<long> CountAsync(string table) => Task.FromResult(Infrastructure.SqliteRows.Count(DatabasePath, table));
 
     protected override Task<List<Dictionary<string, object?>>> QueryAsync(string sql) => Task.FromResult(Infrastructure.SqliteRows.Query(DatabasePath, sql));
 }
