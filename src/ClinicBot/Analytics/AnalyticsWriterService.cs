@@ -3,15 +3,19 @@ namespace ClinicBot.Analytics;
 /// <summary>
 /// Drains the analytics queue into the store, one event at a time; a failed write is logged by type and skipped.
 /// On shutdown the events still queued are written before the service stops: the web server has drained its
-/// in-flight requests by then (it stops first), so the last turns are counted too. The host's shutdown
-/// timeout bounds that drain.
+/// in-flight requests by then (it stops first), so the last turns are counted too. Writing stops
+/// <see cref="DrainTimeout"/> after shutdown began (or when the host's shutdown timeout runs out), so a stuck
+/// database cannot hold the process.
 /// </summary>
 public sealed partial class AnalyticsWriterService(
     QueuedConversationAnalytics queue,
     IAnalyticsStore store,
     ILogger<AnalyticsWriterService> logger) : BackgroundService
 {
-    private CancellationToken _drainLimit = CancellationToken.None;
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _writeLimit = new();
+    private CancellationTokenRegistration _hostTimeout;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,50 +23,52 @@ public sealed partial class AnalyticsWriterService(
         {
             await foreach (var analyticsEvent in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                await WriteAsync(analyticsEvent, CancellationToken.None).ConfigureAwait(false);
+                await WriteAsync(analyticsEvent).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        var drainToken = _drainLimit;
         var drained = 0;
-        while (!drainToken.IsCancellationRequested && queue.Reader.TryRead(out var queued))
+        while (!_writeLimit.IsCancellationRequested && queue.Reader.TryRead(out var queued))
         {
-            await WriteAsync(queued, drainToken).ConfigureAwait(false);
+            await WriteAsync(queued).ConfigureAwait(false);
             drained++;
         }
 
-        LogDrained(drained);
+        LogDrained(drained, queue.Reader.Count);
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host cancels this token when its shutdown timeout runs out: stop draining then.
-        _drainLimit = cancellationToken;
+        _writeLimit.CancelAfter(DrainTimeout);
+        _hostTimeout = cancellationToken.Register(_writeLimit.Cancel);
         return base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
+    public override void Dispose()
+    {
+        base.Dispose();
+        _hostTimeout.Dispose();
+        _writeLimit.Dispose();
+    }
+
+    private async Task WriteAsync(AnalyticsEvent analyticsEvent)
     {
         try
         {
-            await store.WriteAsync(analyticsEvent, cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(analyticsEvent, _writeLimit.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogWriteFailed(ex.GetType().Name);
-        }
-        catch (OperationCanceledException)
-        {
-            LogWriteFailed(nameof(OperationCanceledException));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics event not stored ({ExceptionType})")]
     private partial void LogWriteFailed(string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics queue drained on shutdown ({Count} events)")]
-    private partial void LogDrained(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics queue drained on shutdown: {Written} events written, {Left} left")]
+    private partial void LogDrained(int written, int left);
 }
