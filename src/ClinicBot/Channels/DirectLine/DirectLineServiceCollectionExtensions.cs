@@ -27,6 +27,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConversationTokenService>();
         services.AddSingleton<ConversationSignals>();
+        services.AddHostedService<TranscriptNotificationListener>();
         services.AddSingleton<ActivityTranscript>();
         services.AddSingleton<ActivityStream>();
         services.AddSingleton(_ => DirectLineTexts.Load());

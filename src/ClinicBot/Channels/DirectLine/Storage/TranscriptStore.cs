@@ -85,6 +85,15 @@ public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            // Delivered at commit to every instance's TranscriptNotificationListener (their WebSocket streams).
+            await using var notify = connection.CreateCommand("SELECT pg_notify(@channel, @id);", transaction)
+                .With("@channel", TranscriptNotificationListener.Channel)
+                .With("@id", conversationId);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return sequence;
     }
