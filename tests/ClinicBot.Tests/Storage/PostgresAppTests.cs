@@ -52,4 +52,21 @@ public sealed class PostgresAppTests : IDisposable
         server.Start();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task The_app_starts_while_postgres_is_down_reports_not_ready_and_works_once_it_is_back()
+    {
+        using var server = PrivatePostgresServer.StartNew();
+        server.Stop();
+        using var app = new ClinicBotAppFactory(dataFolder: null, settings: PostgresAppSettings.For(server.ConnectionString));
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+
+        server.Start();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var turn = await ActivityJson.PostAsync(client, ActivityJson.Message("what are your hours", "conv-pg-late", expectReplies: true));
+        Assert.True(turn.IsSuccessStatusCode, $"{(int)turn.StatusCode}");
+        Assert.NotEmpty(await ActivityJson.RepliesAsync(turn));
+    }
 }

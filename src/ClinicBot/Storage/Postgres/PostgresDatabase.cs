@@ -75,10 +75,12 @@ public sealed class PostgresDatabase : ClinicDatabase, IAsyncDisposable, IDispos
 
     public override Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => NoGate;
 
+    /// <summary>Ready = the schema is in place (migrating now if it never could) and a fresh connection answers.</summary>
     public override async Task PingAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PingTimeout + PingTimeout);
+        await EnsureMigratedAsync(timeout.Token).ConfigureAwait(false);
         await using var connection = new NpgsqlConnection(_pingConnectionString);
         await connection.OpenAsync(timeout.Token).ConfigureAwait(false);
         await using var command = connection.CreateCommand("SELECT 1;");
