@@ -8,19 +8,19 @@ public static class HealthTags
     public const string Ready = "ready";
 }
 
-/// <summary>Readiness: the bot state store answers.</summary>
-public sealed class StorageHealthCheck(SqliteStorage storage) : IHealthCheck
+/// <summary>Readiness: the configured database (SQLite file or PostgreSQL server) answers, within a short timeout.</summary>
+public sealed class StorageHealthCheck(ClinicDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await storage.PingAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy("Storage reachable.");
+            await database.PingAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy($"Storage ({database.Provider}) reachable.");
         }
         catch (Exception exception)
         {
-            return HealthCheckResult.Unhealthy("Storage unreachable: " + exception.GetType().Name);
+            return HealthCheckResult.Unhealthy($"Storage ({database.Provider}) unreachable: " + exception.GetType().Name);
         }
     }
 }

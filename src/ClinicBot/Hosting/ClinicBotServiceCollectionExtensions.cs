@@ -21,12 +21,12 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton(BotMessages.LoadDefault());
         services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
 
-        services.AddSingleton(_ => SqliteDatabase.FromConfiguration(configuration, environment.ContentRootPath));
-        services.AddSingleton<SqliteStorage>();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
+        // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.
+        services.AddClinicDatabase();
+        services.AddSingleton<IStorage, BotStateStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
-        services.AddSingleton<IBookingStore>(sp => new SqliteBookingStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString));
+        services.AddSingleton<IBookingStore, DatabaseBookingStore>();
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
         services.AddSingleton<BookingDialog>();

@@ -35,7 +35,7 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => SqliteDatabase.FromConfiguration(configuration, environment.ContentRootPath));
+        services.AddClinicDatabase();
         services.AddSingleton<ClinicClock>();
 
         AddDataProtection(services);
@@ -109,7 +109,7 @@ public static class StaffServiceCollectionExtensions
 
     private static void AddAccounts(IServiceCollection services)
     {
-        services.AddDbContext<StaffDbContext>((sp, options) => options.UseSqlite(sp.GetRequiredService<SqliteDatabase>().ConnectionString));
+        services.AddDbContext<StaffDbContext>((sp, options) => options.UseClinicDatabase(sp.GetRequiredService<ClinicDatabase>()));
 
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
@@ -149,11 +149,11 @@ public static class StaffServiceCollectionExtensions
 
     private static void AddBookingStore(IServiceCollection services)
     {
-        // Decorate the registered IBookingStore (the booking helper's SqliteBookingStore), or register it here.
+        // Decorate the registered IBookingStore (AddClinicBot's DatabaseBookingStore), or register it here.
         var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IBookingStore));
         Func<IServiceProvider, IBookingStore> innerFactory = registered switch
         {
-            null => sp => new SqliteBookingStore(sp.GetRequiredService<SqliteDatabase>().ConnectionString),
+            null => sp => new DatabaseBookingStore(sp.GetRequiredService<ClinicDatabase>()),
             { ImplementationInstance: IBookingStore instance } => _ => instance,
             { ImplementationFactory: { } factory } => sp => (IBookingStore)factory(sp),
             { ImplementationType: { } type } => sp => (IBookingStore)ActivatorUtilities.CreateInstance(sp, type),
@@ -178,7 +178,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton(sp => new AnalyticsDayCalendar(sp.GetRequiredService<ClinicClock>().Zone));
         services.AddSingleton<QueuedConversationAnalytics>();
         services.AddSingleton<IConversationAnalytics>(sp => sp.GetRequiredService<QueuedConversationAnalytics>());
-        services.AddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        services.AddSingleton<IAnalyticsStore, DatabaseAnalyticsStore>();
         services.AddHostedService<AnalyticsWriterService>();
     }
 

@@ -1,7 +1,7 @@
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
-using ClinicBot.Storage;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +16,7 @@ public sealed class ConversationTokenServiceTests : IDisposable
     public void Dispose() => TempFolder.TryDelete(_folder);
 
     private ConversationTokenService Service(string? configuredKey = null, string file = "clinicbot.db") => new(
-        new SigningKeyStore(new DirectLineDatabase(new SqliteDatabase(Path.Combine(_folder, file)))),
+        new SigningKeyStore(new SqliteDatabase(Path.Combine(_folder, file))),
         Options.Create(new DirectLineOptions { TokenSigningKey = configuredKey }),
         _clock);
 

@@ -4,6 +4,7 @@ using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -33,14 +34,13 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
     public LocalDirectLineAdapterTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "clinicbot.db"));
-        var directLineDatabase = new DirectLineDatabase(_database);
-        _store = new TranscriptStore(directLineDatabase, _clock);
+        _store = new TranscriptStore(_database, _clock);
         _transcript = new ActivityTranscript(_store, new ConversationSignals(), _clock);
-        _state = new ConversationState(new SqliteStorage(_database));
+        _state = new ConversationState(new BotStateStorage(_database));
         var options = Options.Create(new DirectLineOptions());
         var messages = BotMessages.LoadDefault();
         var adapter = new LocalDirectLineAdapter(_transcript, messages, [_middleware], NullLogger<LocalDirectLineAdapter>.Instance);
-        var tokens = new ConversationTokenService(new SigningKeyStore(directLineDatabase), options, _clock);
+        var tokens = new ConversationTokenService(new SigningKeyStore(_database), options, _clock);
         _channel = new LocalDirectLineChannel(_store, _transcript, tokens, adapter, DirectLineTexts.Load(), options, _clock);
     }
 

@@ -2,7 +2,7 @@ using ClinicBot.Analytics;
 using ClinicBot.Bots;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Knowledge;
-using ClinicBot.Storage;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Storage.Bookings;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +27,7 @@ public sealed class BotUnderTest : IDisposable
         Clock = new FakeTimeProvider(now ?? MondayTenAmChicago);
         Storage = storage ?? new MemoryStorage();
         ConversationState = new ConversationState(Storage);
-        Bookings = new SqliteBookingStore(new SqliteDatabase(Path.Combine(_folder, "bookings.db")).ConnectionString);
+        Bookings = new DatabaseBookingStore(new SqliteDatabase(Path.Combine(_folder, "bookings.db")));
         var answerer = new KnowledgeQuestionAnswerer(Knowledge, Clock);
         var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
@@ -43,7 +43,7 @@ public sealed class BotUnderTest : IDisposable
 
     public ConversationState ConversationState { get; }
 
-    public SqliteBookingStore Bookings { get; }
+    public DatabaseBookingStore Bookings { get; }
 
     /// <summary>The real analytics queue (no writer drains it here), so tests can read what a turn recorded.</summary>
     public QueuedConversationAnalytics Analytics { get; }

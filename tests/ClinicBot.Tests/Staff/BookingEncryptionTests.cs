@@ -1,6 +1,7 @@
 using ClinicBot.Dialogs.Booking.Store;
 using ClinicBot.Staff.Protection;
 using ClinicBot.Storage.Bookings;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Staff.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +45,7 @@ public sealed class BookingEncryptionTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "clinicbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var connection = $"Data Source={Path.Combine(folder, "clinicbot.db")}";
-        var plain = new SqliteBookingStore(connection);
+        var plain = new DatabaseBookingStore(new SqliteDatabase(Path.Combine(folder, "clinicbot.db")));
         await plain.SaveAsync(StaffTestData.Booking("Legacy Plain", DateTimeOffset.UtcNow), CancellationToken.None);
 
         var firstKeys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(folder, "keys-a")));

@@ -3,6 +3,7 @@ using ClinicBot.Channels.DirectLine.RateLimiting;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
 using ClinicBot.Channels.DirectLine.WebChat;
+using ClinicBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>
     /// The web chat channel: the local Direct Line channel (default) or the Azure Direct Line token
     /// exchange (when DirectLine:Secret is set), and the Web Chat pages' settings. Needs what AddClinicBot
-    /// registers: IBot, SqliteDatabase, BotMessages.
+    /// registers: IBot, BotMessages (and the app's ClinicDatabase, registered here too if missing).
     /// </summary>
     public static IServiceCollection AddLocalDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,11 +22,12 @@ public static class DirectLineServiceCollectionExtensions
         services.Configure<WebChatOptions>(configuration.GetSection(WebChatOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<DirectLineDatabase>();
+        services.AddClinicDatabase();
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConversationTokenService>();
         services.AddSingleton<ConversationSignals>();
+        services.AddHostedService<TranscriptNotificationListener>();
         services.AddSingleton<ActivityTranscript>();
         services.AddSingleton<ActivityStream>();
         services.AddSingleton(_ => DirectLineTexts.Load());

@@ -1,20 +1,23 @@
-using ClinicBot.Analytics;
 using ClinicBot.Staff.Accounts;
-using ClinicBot.Staff.Audit;
-using ClinicBot.Staff.Bookings;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Postgres;
+using ClinicBot.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ClinicBot.Staff.Data;
 
 /// <summary>
-/// Creates the staff tables in the app's SQLite file. EF Core's EnsureCreated does nothing when the file
-/// already has any table (bot_state and bookings are created by other stores), so the Identity tables are
-/// created with CreateTables() when AspNetUsers is missing; the plain-SQL tables use CREATE ... IF NOT EXISTS.
+/// Makes sure the staff tables exist, at start-up. PostgreSQL: the Identity tables are one of the schema
+/// migrations (see PostgresSchema), run under the migration lock; when the server cannot be reached at start-up
+/// the app starts anyway (readiness stays 503, the bot can still answer what needs no database) and the
+/// migrations run on first use. SQLite: the plain-SQL tables come with the
+/// file (SqliteSchema); EF Core's EnsureCreated does nothing when the file already has any table, so the
+/// Identity tables are created with CreateTables() when AspNetUsers is missing.
 /// </summary>
-public sealed class StaffSchema(SqliteDatabase database, IServiceScopeFactory scopes)
+public sealed class StaffSchema(ClinicDatabase database, IServiceScopeFactory scopes, ILogger<StaffSchema> logger)
 {
     private readonly object _gate = new();
     private bool _created;
@@ -28,29 +31,33 @@ public sealed class StaffSchema(SqliteDatabase database, IServiceScopeFactory sc
                 return;
             }
 
-            using (var scope = scopes.CreateScope())
+            switch (database)
             {
-                var db = scope.ServiceProvider.GetRequiredService<StaffDbContext>();
-                if (!TableExists("AspNetUsers"))
-                {
-                    db.GetService<IRelationalDatabaseCreator>().CreateTables();
-                }
-            }
+                case PostgresDatabase postgres:
+                    try
+                    {
+                        postgres.EnsureMigratedAsync(CancellationToken.None).GetAwaiter().GetResult();
+                    }
+                    catch (NpgsqlException exception)
+                    {
+                        logger.LogWarning("PostgreSQL unreachable at start-up ({ExceptionType}); the schema is created on first use.", exception.GetType().Name);
+                    }
 
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
-            connection.Open();
-            foreach (var ddl in new[] { BookingStatusStore.Schema, StaffAuditLog.Schema, SqliteAnalyticsStore.Schema })
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = ddl;
-                command.ExecuteNonQuery();
+                    break;
+                case SqliteDatabase sqlite when !TableExists(sqlite, "AspNetUsers"):
+                    using (var scope = scopes.CreateScope())
+                    {
+                        scope.ServiceProvider.GetRequiredService<StaffDbContext>().GetService<IRelationalDatabaseCreator>().CreateTables();
+                    }
+
+                    break;
             }
 
             _created = true;
         }
     }
 
-    private bool TableExists(string name)
+    private static bool TableExists(SqliteDatabase database, string name)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
         connection.Open();

@@ -3,6 +3,7 @@ using ClinicBot.Dialogs;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Dialogs.Booking.Store;
 using ClinicBot.Storage.Bookings;
+using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Dialogs.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -25,7 +26,7 @@ public sealed partial class BookingTestBot : IDisposable
     public BookingTestBot(IStorage? storage = null)
     {
         Storage = storage ?? new JsonRoundTripStorage();
-        Store = new SwitchableBookingStore(new SqliteBookingStore(_database.ConnectionString));
+        Store = new SwitchableBookingStore(new DatabaseBookingStore(new SqliteDatabase(_database.FilePath)));
         Clock = new FakeTimeProvider(DefaultNow);
         Adapter = new TestAdapter(TestAdapter.CreateConversation("booking-tests"));
         Adapter.Use(new KeepChannelActivityId());

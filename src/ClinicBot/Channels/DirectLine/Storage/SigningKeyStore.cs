@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 
+using ClinicBot.Storage;
+
 namespace ClinicBot.Channels.DirectLine.Storage;
 
 /// <summary>
 /// The HMAC key for local Direct Line tokens: the configured one, or one generated on first use and kept
-/// in the database so tokens stay valid across restarts.
+/// in the database so tokens stay valid across restarts and are accepted by every instance.
 /// </summary>
-public sealed class SigningKeyStore(DirectLineDatabase database)
+public sealed class SigningKeyStore(ClinicDatabase database)
 {
     private const string SettingName = "token_signing_key";
     private byte[]? _key;
@@ -30,17 +32,15 @@ public sealed class SigningKeyStore(DirectLineDatabase database)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var insert = connection.CreateCommand())
+        // The first instance to get here stores its key; every other instance then reads that one.
+        await using (var insert = connection.CreateCommand("INSERT INTO directline_settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING;")
+            .With("@name", SettingName)
+            .With("@value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))))
         {
-            insert.CommandText = "INSERT OR IGNORE INTO directline_settings (name, value) VALUES ($name, $value);";
-            insert.Parameters.AddWithValue("$name", SettingName);
-            insert.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT value FROM directline_settings WHERE name = $name;";
-        select.Parameters.AddWithValue("$name", SettingName);
+        await using var select = connection.CreateCommand("SELECT value FROM directline_settings WHERE name = @name;").With("@name", SettingName);
         var stored = (string)(await select.ExecuteScalarAsync(cancellationToken))!;
         return _key = Convert.FromBase64String(stored);
     }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using ClinicBot.Storage;
 
 namespace ClinicBot.Channels.DirectLine.Storage;
 
@@ -9,31 +9,30 @@ public sealed record DirectLineConversation(string ConversationId, string UserId
 public sealed record StoredActivity(long Sequence, string ActivityJson);
 
 /// <summary>
-/// Conversations and their transcripts (user and bot activities as Direct Line JSON) in SQLite.
-/// Idle conversations are deleted after the retention period.
+/// Conversations and their transcripts (user and bot activities as Direct Line JSON) in the app's database,
+/// so every instance behind a load balancer serves the same conversation. Idle conversations are deleted after
+/// the retention period.
 /// </summary>
-public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider time)
+public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
 {
     public async Task CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var command = connection.CreateCommand("""
             INSERT INTO directline_conversations (conversation_id, user_id, started, created_utc, last_activity_utc)
-            VALUES ($id, $user, 0, $now, $now);
-            """;
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$now", Now());
+            VALUES (@id, @user, 0, @now, @now);
+            """)
+            .With("@id", conversationId)
+            .With("@user", userId)
+            .With("@now", Now());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, started FROM directline_conversations WHERE conversation_id = $id;";
-        command.Parameters.AddWithValue("$id", conversationId);
+        await using var command = connection.CreateCommand("SELECT user_id, started FROM directline_conversations WHERE conversation_id = @id;")
+            .With("@id", conversationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -47,13 +46,12 @@ public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider ti
     public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE directline_conversations SET started = 1, last_activity_utc = $now
-            WHERE conversation_id = $id AND started = 0;
-            """;
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$now", Now());
+        await using var command = connection.CreateCommand("""
+            UPDATE directline_conversations SET started = 1, last_activity_utc = @now
+            WHERE conversation_id = @id AND started = 0;
+            """)
+            .With("@id", conversationId)
+            .With("@now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -61,29 +59,39 @@ public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider ti
     public async Task<long> AppendAsync(string conversationId, Func<long, string> buildJson, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-
-        long sequence;
-        await using (var next = connection.CreateCommand())
+        // SQLite: an IMMEDIATE transaction (the default) holds the file's write lock. PostgreSQL: the UPDATE
+        // first locks the conversation's row, so appends to one conversation from any instance take turns and
+        // MAX(sequence) + 1 cannot be handed out twice.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var touch = connection.CreateCommand("UPDATE directline_conversations SET last_activity_utc = @now WHERE conversation_id = @id;", transaction)
+            .With("@id", conversationId)
+            .With("@now", Now()))
         {
-            next.Transaction = transaction;
-            next.CommandText = "SELECT COALESCE(MAX(sequence), 0) + 1 FROM directline_activities WHERE conversation_id = $id;";
-            next.Parameters.AddWithValue("$id", conversationId);
-            sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+            await touch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var insert = connection.CreateCommand())
+        long sequence;
+        await using (var next = connection.CreateCommand("SELECT COALESCE(MAX(sequence), 0) + 1 FROM directline_activities WHERE conversation_id = @id;", transaction)
+            .With("@id", conversationId))
         {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO directline_activities (conversation_id, sequence, activity_json) VALUES ($id, $seq, $json);
-                UPDATE directline_conversations SET last_activity_utc = $now WHERE conversation_id = $id;
-                """;
-            insert.Parameters.AddWithValue("$id", conversationId);
-            insert.Parameters.AddWithValue("$seq", sequence);
-            insert.Parameters.AddWithValue("$json", buildJson(sequence));
-            insert.Parameters.AddWithValue("$now", Now());
+            sequence = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using (var insert = connection.CreateCommand("INSERT INTO directline_activities (conversation_id, sequence, activity_json) VALUES (@id, @seq, @json);", transaction)
+            .With("@id", conversationId)
+            .With("@seq", sequence)
+            .With("@json", buildJson(sequence)))
+        {
             await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            // Delivered at commit to every instance's TranscriptNotificationListener (their WebSocket streams).
+            await using var notify = connection.CreateCommand("SELECT pg_notify(@channel, @id);", transaction)
+                .With("@channel", TranscriptNotificationListener.Channel)
+                .With("@id", conversationId);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -93,15 +101,14 @@ public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider ti
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var command = connection.CreateCommand("""
             SELECT sequence, activity_json FROM directline_activities
-            WHERE conversation_id = $id AND sequence > $watermark
-            ORDER BY sequence LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$watermark", watermark);
-        command.Parameters.AddWithValue("$max", max);
+            WHERE conversation_id = @id AND sequence > @watermark
+            ORDER BY sequence LIMIT @max;
+            """)
+            .With("@id", conversationId)
+            .With("@watermark", watermark)
+            .With("@max", max);
         var activities = new List<StoredActivity>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -116,11 +123,10 @@ public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider ti
     public async Task<bool> ReplaceAsync(string conversationId, long sequence, string activityJson, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_activities SET activity_json = $json WHERE conversation_id = $id AND sequence = $seq;";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$seq", sequence);
-        command.Parameters.AddWithValue("$json", activityJson);
+        await using var command = connection.CreateCommand("UPDATE directline_activities SET activity_json = @json WHERE conversation_id = @id AND sequence = @seq;")
+            .With("@id", conversationId)
+            .With("@seq", sequence)
+            .With("@json", activityJson);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -128,13 +134,11 @@ public sealed class TranscriptStore(DirectLineDatabase database, TimeProvider ti
     public async Task<int> DeleteIdleSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var command = connection.CreateCommand("""
             DELETE FROM directline_activities WHERE conversation_id IN
-                (SELECT conversation_id FROM directline_conversations WHERE last_activity_utc < $cutoff);
-            DELETE FROM directline_conversations WHERE last_activity_utc < $cutoff;
-            """;
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+                (SELECT conversation_id FROM directline_conversations WHERE last_activity_utc < @cutoff);
+            DELETE FROM directline_conversations WHERE last_activity_utc < @cutoff;
+            """).With("@cutoff", cutoff.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,13 +1,18 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace ClinicBot.Storage;
+namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
-/// The app's embedded SQLite database file: where it lives and how to open a connection to it.
-/// Every store in the app (bot state, bookings, transcripts) shares this one file.
+/// The app's embedded SQLite database file (the default backend): where it lives, how to open a connection
+/// to it, and its tables (<see cref="SqliteSchema"/>, created when this object is made).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : ClinicDatabase
 {
+    private const int SqliteConstraintError = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public SqliteDatabase(string filePath)
     {
         FilePath = Path.GetFullPath(filePath);
@@ -30,11 +35,13 @@ public sealed class SqliteDatabase
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL lets readers and one writer work at once; it is a property of the file, set once.
-        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;" + SqliteSchema.Sql;
         command.ExecuteNonQuery();
     }
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
 
     public string FilePath { get; }
 
@@ -61,13 +68,13 @@ public sealed class SqliteDatabase
     /// Writers that await this gate first just queue, without holding threads. Hold it around a whole write
     /// transaction; dispose the returned value to let the next writer in.
     /// </summary>
-    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    public override async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new WriteTurn(_writeGate);
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
@@ -87,6 +94,18 @@ public sealed class SqliteDatabase
             throw;
         }
     }
+
+    public override async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand("SELECT COUNT(*) FROM bot_state WHERE 0;");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException sqlite
+        && sqlite.SqliteErrorCode == SqliteConstraintError
+        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
     private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
     {

@@ -1,0 +1,137 @@
+using System.Globalization;
+using ClinicBot.Storage;
+using System.Data.Common;
+
+namespace ClinicBot.Analytics;
+
+/// <summary>Where analytics events end up, and the dashboard's queries over them.</summary>
+public interface IAnalyticsStore
+{
+    Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct);
+
+    Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct);
+}
+
+/// <summary>Analytics tables in the app's database (SQLite or PostgreSQL). Days are clinic-local dates computed by the writer.</summary>
+public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDayCalendar calendar) : IAnalyticsStore
+{
+    public const int UnansweredShown = 50;
+    public const int TopicsShown = 15;
+
+    public async Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var day = calendar.DayOf(analyticsEvent.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        switch (analyticsEvent)
+        {
+            case TurnEvent turn:
+                await WriteTurnAsync(connection, turn, day, ct).ConfigureAwait(false);
+                break;
+            case BookingEvent booking:
+                await using (var command = connection.CreateCommand("INSERT INTO analytics_bookings (day, channel) VALUES (@day, @channel);")
+                    .With("@day", day)
+                    .With("@channel", booking.Channel))
+                {
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    public async Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        var from = fromDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = toDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var conversations = await CountByDayAsync(connection, "SELECT day, COUNT(DISTINCT conversation_hash) FROM analytics_turns WHERE day BETWEEN @from AND @to GROUP BY day;", from, to, ct).ConfigureAwait(false);
+        var bookings = await CountByDayAsync(connection, "SELECT day, COUNT(*) FROM analytics_bookings WHERE day BETWEEN @from AND @to GROUP BY day;", from, to, ct).ConfigureAwait(false);
+        var days = new List<DailyCounts>();
+        for (var day = fromDay; day <= toDay; day = day.AddDays(1))
+        {
+            var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            days.Add(new DailyCounts(day, conversations.GetValueOrDefault(key), bookings.GetValueOrDefault(key)));
+        }
+
+        var topics = new List<TopicCount>();
+        await using (var command = Command(connection, $"""
+            SELECT t.topic, COUNT(*) FROM analytics_topics t JOIN analytics_turns u ON u.id = t.turn_id
+            WHERE u.day BETWEEN @from AND @to GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic LIMIT {TopicsShown};
+            """, from, to))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                topics.Add(new TopicCount(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        int crisis;
+        await using (var command = Command(connection, "SELECT COALESCE(SUM(crisis_reply), 0) FROM analytics_turns WHERE day BETWEEN @from AND @to;", from, to))
+        {
+            crisis = Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        var unanswered = new List<UnansweredQuestion>();
+        await using (var command = Command(connection, $"""
+            SELECT day, unanswered_question FROM analytics_turns
+            WHERE day BETWEEN @from AND @to AND unanswered_question IS NOT NULL
+            ORDER BY id DESC LIMIT {UnansweredShown};
+            """, from, to))
+        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                unanswered.Add(new UnansweredQuestion(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1)));
+            }
+        }
+
+        return new DashboardSummary(days, topics, crisis, unanswered);
+    }
+
+    private static async Task WriteTurnAsync(DbConnection connection, TurnEvent turn, string day, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        long turnId;
+        await using (var command = connection.CreateCommand("""
+            INSERT INTO analytics_turns (at, day, channel, conversation_hash, crisis_reply, unanswered_question)
+            VALUES (@at, @day, @channel, @hash, @crisis, @question) RETURNING id;
+            """, transaction)
+            .With("@at", turn.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+            .With("@day", day)
+            .With("@channel", turn.Channel)
+            .With("@hash", turn.ConversationHash)
+            .With("@crisis", turn.CrisisReply ? 1L : 0L)
+            .With("@question", turn.MaskedQuestion))
+        {
+            turnId = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        foreach (var topic in turn.Topics)
+        {
+            await using var command = connection.CreateCommand("INSERT INTO analytics_topics (turn_id, topic) VALUES (@id, @topic);", transaction)
+                .With("@id", turnId)
+                .With("@topic", topic);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<Dictionary<string, int>> CountByDayAsync(DbConnection connection, string sql, string from, string to, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var command = Command(connection, sql, from, to);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, string from, string to) =>
+        connection.CreateCommand(sql).With("@from", from).With("@to", to);
+}

@@ -1,0 +1,256 @@
+using System.Data.Common;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ClinicBot.Storage;
+
+/// <summary>
+/// Bot Framework <see cref="IStorage"/> on the app's database (SQLite or PostgreSQL, the same SQL), with ETag
+/// optimistic concurrency. The ETag comes from <see cref="IStoreItem"/> or, for the dictionaries that BotState
+/// saves, from their "eTag" entry:
+/// <list type="bullet">
+/// <item>a matching ETag updates; a stale one fails with <see cref="EtagConflictException"/> and writes nothing;</item>
+/// <item>"*", or an <see cref="IStoreItem"/> / JSON object without an ETag, overwrites (the SDK's rule);</item>
+/// <item>a BotState dictionary without an ETag is state that did not exist when the turn read it: it only
+/// creates, and fails with <see cref="EtagConflictException"/> if another turn created the key meanwhile (two
+/// first turns of one conversation must not overwrite each other).</item>
+/// </list>
+/// After a write the new ETag is put back on the object, so the caller's next write in the same turn carries it.
+/// </summary>
+public sealed class BotStateStorage : IStorage
+{
+    private const string EtagProperty = "eTag";
+
+    // The same settings as the SDK's own storages: type names kept so values read back as the types written.
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        NullValueHandling = NullValueHandling.Include,
+        MaxDepth = 64,
+    });
+
+    private readonly ClinicDatabase _database;
+
+    public BotStateStorage(ClinicDatabase database)
+    {
+        _database = database;
+    }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand("SELECT etag, json FROM bot_state WHERE key = @key;").With("@key", key);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var etag = reader.GetString(0);
+            var value = FromStoredJson(reader.GetString(1), etag);
+
+            if (value is not null)
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        // Serialise before taking the write gate, so the gate is held only for the statements.
+        var pending = changes.Select(change => new PendingWrite(change.Key, change.Value, WriteRuleFor(change.Value), ToStoredJson(change.Value), Guid.NewGuid().ToString("N"))).ToList();
+
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var write in pending)
+        {
+            var written = write.Rule switch
+            {
+                Overwrite => await ExecuteAsync(connection, transaction, UpsertSql, write, cancellationToken).ConfigureAwait(false),
+                CreateOnly => await ExecuteAsync(connection, transaction, InsertIfAbsentSql, write, cancellationToken).ConfigureAwait(false),
+                IfEtagMatches(var expected) => await UpdateIfEtagMatchesAsync(connection, transaction, write, expected, cancellationToken).ConfigureAwait(false),
+                _ => throw new InvalidOperationException("Unknown write rule."),
+            };
+            if (!written)
+            {
+                throw new EtagConflictException(write.Key);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var write in pending)
+        {
+            WriteEtag(write.Value, write.NewEtag);
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            await using var command = connection.CreateCommand("DELETE FROM bot_state WHERE key = @key;").With("@key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO bot_state (key, etag, json, updated_utc) VALUES (@key, @etag, @json, @now)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc;
+        """;
+
+    private const string InsertIfAbsentSql = """
+        INSERT INTO bot_state (key, etag, json, updated_utc) VALUES (@key, @etag, @json, @now)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    private const string UpdateIfEtagMatchesSql = """
+        UPDATE bot_state SET etag = @etag, json = @json, updated_utc = @now WHERE key = @key AND etag = @expected;
+        """;
+
+    private static async Task<bool> UpdateIfEtagMatchesAsync(DbConnection connection, DbTransaction transaction, PendingWrite write, string expectedEtag, CancellationToken cancellationToken)
+    {
+        await using (var update = Command(connection, transaction, UpdateIfEtagMatchesSql, write).With("@expected", expectedEtag))
+        {
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                return true;
+            }
+        }
+
+        // No row with that ETag. If the key does not exist at all, an ETag from elsewhere is no conflict
+        // (the same rule as the SDK's MemoryStorage); if it exists, the ETag is stale.
+        return await ExecuteAsync(connection, transaction, InsertIfAbsentSql, write, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, write);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write) =>
+        connection.CreateCommand(sql, transaction)
+            .With("@key", write.Key)
+            .With("@etag", write.NewEtag)
+            .With("@json", write.Json)
+            .With("@now", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static object? FromStoredJson(string storedJson, string etag)
+    {
+        // Straight from the text for the shapes that carry an ETag (BotState's dictionaries, store items, JSON
+        // objects): the same value as parsing to a JObject, adding "eTag" and converting, without the JObject.
+        object? value;
+        using (var reader = new JsonTextReader(new StringReader(storedJson)))
+        {
+            value = Serializer.Deserialize<object>(reader);
+        }
+
+        if (value is IStoreItem or IDictionary<string, object> or JObject)
+        {
+            WriteEtag(value, etag);
+            return value;
+        }
+
+        // Any other type may have its own "eTag" member: give it the ETag through the JSON, as written.
+        var json = JObject.Parse(storedJson);
+        json[EtagProperty] = etag;
+        return json.ToObject<object>(Serializer);
+    }
+
+    private static string ToStoredJson(object value)
+    {
+        if (value.GetType() == typeof(Dictionary<string, object>))
+        {
+            // BotState's dictionaries: the same JSON as below, written directly from a copy without the ETag.
+            var state = (Dictionary<string, object>)value;
+            var withoutEtag = new Dictionary<string, object>(state.Count);
+            foreach (var (key, entry) in state)
+            {
+                if (key != EtagProperty)
+                {
+                    withoutEtag[key] = entry;
+                }
+            }
+
+            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+            {
+                Serializer.Serialize(writer, withoutEtag);
+            }
+
+            return text.ToString();
+        }
+
+        var json = JObject.FromObject(value, Serializer);
+        json.Remove(EtagProperty);
+        return json.ToString(Formatting.None);
+    }
+
+    private static WriteRule WriteRuleFor(object value)
+    {
+        var etag = value switch
+        {
+            IStoreItem item => item.ETag,
+            IDictionary<string, object> dictionary => dictionary.TryGetValue(EtagProperty, out var entry) ? entry?.ToString() : null,
+            JObject json => json.Value<string>(EtagProperty),
+            _ => null,
+        };
+
+        return etag switch
+        {
+            "*" => new Overwrite(),
+            null when value is IDictionary<string, object> => new CreateOnly(),
+            null => new Overwrite(),
+            _ => new IfEtagMatches(etag),
+        };
+    }
+
+    private static void WriteEtag(object value, string etag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case IDictionary<string, object> dictionary:
+                dictionary[EtagProperty] = etag;
+                break;
+            case JObject json:
+                json[EtagProperty] = etag;
+                break;
+        }
+    }
+
+    private abstract record WriteRule;
+
+    private sealed record Overwrite : WriteRule;
+
+    private sealed record CreateOnly : WriteRule;
+
+    private sealed record IfEtagMatches(string Expected) : WriteRule;
+
+    private sealed record PendingWrite(string Key, object Value, WriteRule Rule, string Json, string NewEtag);
+}
