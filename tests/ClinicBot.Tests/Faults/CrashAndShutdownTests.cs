@@ -217,3 +217,9 @@ public sealed class SqliteCrashAndShutdownTests(ITestOutputHelper output) : Cras
 {
     protected override Task<FaultBackend> CreateBackendAsync() => Task.FromResult<FaultBackend>(new SqliteFaultBackend());
 }
+
+[Trait("Category", "Faults")]
+public sealed class PostgresCrashAndShutdownTests(ITestOutputHelper output) : CrashAndShutdownTests(output)
+{
+    protected override Task<FaultBackend> CreateBackendAsync() => Task.FromResult<FaultBackend>(PostgresFaultBackend.CreateOnSharedServer());
+}

@@ -174,3 +174,7 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
 [Trait("Category", "Faults")]
 public sealed class SqliteMultiInstanceTests(SqliteTwoInstances instances, ITestOutputHelper output)
     : MultiInstanceTests(instances, output), IClassFixture<SqliteTwoInstances>;
+
+[Trait("Category", "Faults")]
+public sealed class PostgresMultiInstanceTests(PostgresTwoInstances instances, ITestOutputHelper output)
+    : MultiInstanceTests(instances, output), IClassFixture<PostgresTwoInstances>;

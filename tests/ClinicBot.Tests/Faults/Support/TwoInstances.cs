@@ -73,3 +73,8 @@ public sealed class SqliteTwoInstances : TwoInstances
 {
     protected override Task<FaultBackend> CreateBackendAsync() => Task.FromResult<FaultBackend>(new SqliteFaultBackend());
 }
+
+public sealed class PostgresTwoInstances : TwoInstances
+{
+    protected override Task<FaultBackend> CreateBackendAsync() => Task.FromResult<FaultBackend>(PostgresFaultBackend.CreateOnSharedServer());
+}
