@@ -85,7 +85,7 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
         var stored = await backend.BookingsAsync();
         output.WriteLine($"after restart: {bookedBefore} bookings completed under load + {workers} finished now; {stored.Count} booking rows; " +
             $"analytics turns stored before the restart's traffic: {analyticsTurns} of {accepted}");
-        Assert.All(conversations, conversation => Assert.Empty(conversation.AskedAgain));
+        Assert.All(conversations, conversation => Assert.True(conversation.AskedAgain.Count == 0, string.Join(" / ", conversation.History)));
         Assert.Equal(bookedBefore + workers, stored.Count);
         Assert.Equal(stored.Count, stored.Select(row => row.IdempotencyKey).Distinct().Count());
         Assert.Equal(accepted, analyticsTurns);
@@ -115,6 +115,7 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
         private readonly HashSet<BookingQuestion> _answered = [];
         private string _conversationId = NewId();
         private IReadOnlyList<BotReply> _lastReplies = [];
+        private string _unanswered = "I'd like to book a free call";
 
         public int Accepted;
         public int Refused;
@@ -122,11 +123,14 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
         public List<string> References { get; } = [];
         public List<BookingQuestion> AskedAgain { get; } = [];
 
+        /// <summary>What happened in this conversation, for a failure message: sent text, then the answer or "refused".</summary>
+        public List<string> History { get; } = [];
+
         public async Task RunUntilRefusedAsync(HttpClient client, CancellationToken stop)
         {
-            var text = "I'd like to book a free call";
             while (!stop.IsCancellationRequested)
             {
+                var text = _unanswered;
                 HttpResponseMessage response;
                 try
                 {
@@ -135,6 +139,7 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
                 catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
                 {
                     // Not accepted: the server had stopped listening or closed the idle connection.
+                    History.Add($"{text} -> refused ({exception.GetType().Name}: {exception.InnerException?.GetType().Name})");
                     Interlocked.Increment(ref Refused);
                     return;
                 }
@@ -148,6 +153,7 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
                     }
 
                     _lastReplies = await BotClient.RepliesAsync(response);
+                    History.Add($"{text} -> {BookingPlayer.Classify(_lastReplies)}");
                     Interlocked.Increment(ref Accepted);
                 }
 
@@ -156,26 +162,22 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
                     References.Add(reference);
                     _conversationId = NewId();
                     _answered.Clear();
-                    text = "I'd like to book a free call";
+                    _unanswered = "I'd like to book a free call";
                     continue;
                 }
 
-                text = Answer(_lastReplies);
+                _unanswered = Answer(_lastReplies);
             }
         }
 
-        /// <summary>After the restart: goes on from the last answer received and completes the booking.</summary>
+        /// <summary>After the restart: sends again what got no answer, and completes the booking.</summary>
         public async Task FinishAsync(HttpClient client)
         {
-            if (_lastReplies.Count == 0 || BookingPlayer.Reference(_lastReplies) is not null)
-            {
-                _lastReplies = await BotClient.SayAsync(client, _conversationId, "I'd like to book a free call");
-            }
-
-            var text = Answer(_lastReplies);
+            var text = _unanswered;
             for (var turn = 0; turn < 12; turn++)
             {
                 _lastReplies = await BotClient.SayAsync(client, _conversationId, text);
+                History.Add($"after restart: {text} -> {BookingPlayer.Classify(_lastReplies)}");
                 if (BookingPlayer.Reference(_lastReplies) is { } reference)
                 {
                     References.Add(reference);
