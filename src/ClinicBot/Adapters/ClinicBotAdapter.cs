@@ -28,14 +28,14 @@ public sealed class ClinicBotAdapter : CloudAdapter
         Use(teamsTenantFilter);
         OnTurnError = async (turnContext, exception) =>
         {
-            // Exception type, where it was thrown and ids only: exception messages can quote user input,
-            // so neither they nor message text reach the logs.
+            // Exception type, the method that threw and ids only: exception messages can quote user input, so
+            // neither they nor message text reach the logs; no stack trace either (one line per failure).
             logger.LogError(
-                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, at {StackTrace}",
+                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, thrown in {ThrownIn}",
                 exception.GetType().FullName,
                 turnContext.Activity?.ChannelId,
                 turnContext.Activity?.Type,
-                exception.StackTrace);
+                $"{exception.TargetSite?.DeclaringType?.FullName}.{exception.TargetSite?.Name}");
             await TurnErrorReply.SendAsync(turnContext, messages, logger).ConfigureAwait(false);
         };
     }

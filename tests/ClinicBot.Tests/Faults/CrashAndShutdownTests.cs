@@ -50,14 +50,14 @@ public abstract class CrashAndShutdownTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Sigterm_under_load_lets_every_accepted_turn_finish_with_200_and_saved_state_then_exits_0()
     {
-        const int workers = 48;
+        const int workers = 32;
         await using var backend = await CreateBackendAsync();
         await using var app = await AppProcess.StartAsync("instance", backend.AppSettings);
         var conversations = Enumerable.Range(0, workers).Select(index => new LoadConversation(PersonNames.Distinct(workers)[index])).ToList();
 
         using var stop = new CancellationTokenSource();
         var load = conversations.Select(conversation => Task.Run(() => conversation.RunUntilRefusedAsync(app.Client, stop.Token))).ToList();
-        await WaitUntilAsync(() => conversations.Sum(conversation => conversation.Accepted) >= 150, TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => conversations.Sum(conversation => conversation.Accepted) >= 100, TimeSpan.FromSeconds(30));
 
         var acceptedAtSignal = conversations.Sum(conversation => conversation.Accepted);
         var shutdown = Stopwatch.StartNew();
