@@ -14,8 +14,9 @@ public sealed partial class AnalyticsWriterService(
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    // Not disposed with the service: hosts may call StopAsync after Dispose (test hosts do), and it holds no
+    // timer once cancelled.
     private readonly CancellationTokenSource _writeLimit = new();
-    private CancellationTokenRegistration _hostTimeout;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,15 +44,8 @@ public sealed partial class AnalyticsWriterService(
     public override Task StopAsync(CancellationToken cancellationToken)
     {
         _writeLimit.CancelAfter(DrainTimeout);
-        _hostTimeout = cancellationToken.Register(_writeLimit.Cancel);
+        cancellationToken.Register(_writeLimit.Cancel);
         return base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _hostTimeout.Dispose();
-        _writeLimit.Dispose();
     }
 
     private async Task WriteAsync(AnalyticsEvent analyticsEvent)
