@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace ClinicBot.Storage;
 
@@ -20,16 +18,6 @@ namespace ClinicBot.Storage;
 /// </summary>
 public sealed class BotStateStorage : IStorage
 {
-    private const string EtagProperty = "eTag";
-
-    // The same settings as the SDK's own storages: type names kept so values read back as the types written.
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        NullValueHandling = NullValueHandling.Include,
-        MaxDepth = 64,
-    });
-
     private readonly ClinicDatabase _database;
 
     public BotStateStorage(ClinicDatabase database)
@@ -57,7 +45,7 @@ public sealed class BotStateStorage : IStorage
             }
 
             var etag = reader.GetString(0);
-            var value = FromStoredJson(reader.GetString(1), etag);
+            var value = StoredStateJson.Read(reader.GetString(1), etag);
 
             if (value is not null)
             {
@@ -77,7 +65,7 @@ public sealed class BotStateStorage : IStorage
         }
 
         // Serialise before taking the write gate, so the gate is held only for the statements.
-        var pending = changes.Select(change => new PendingWrite(change.Key, change.Value, WriteRuleFor(change.Value), ToStoredJson(change.Value), Guid.NewGuid().ToString("N"))).ToList();
+        var pending = changes.Select(change => new PendingWrite(change.Key, change.Value, WriteRuleFor(change.Value), StoredStateJson.Write(change.Value), Guid.NewGuid().ToString("N"))).ToList();
 
         using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +88,7 @@ public sealed class BotStateStorage : IStorage
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var write in pending)
         {
-            WriteEtag(write.Value, write.NewEtag);
+            StoredStateJson.SetEtag(write.Value, write.NewEtag);
         }
     }
 
@@ -158,91 +146,13 @@ public sealed class BotStateStorage : IStorage
             .With("@json", write.Json)
             .With("@now", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static object? FromStoredJson(string storedJson, string etag)
+    private static WriteRule WriteRuleFor(object value) => StoredStateJson.GetEtag(value) switch
     {
-        // Straight from the text for the shapes that carry an ETag (BotState's dictionaries, store items, JSON
-        // objects): the same value as parsing to a JObject, adding "eTag" and converting, without the JObject.
-        object? value;
-        using (var reader = new JsonTextReader(new StringReader(storedJson)))
-        {
-            value = Serializer.Deserialize<object>(reader);
-        }
-
-        if (value is IStoreItem or IDictionary<string, object> or JObject)
-        {
-            WriteEtag(value, etag);
-            return value;
-        }
-
-        // Any other type may have its own "eTag" member: give it the ETag through the JSON, as written.
-        var json = JObject.Parse(storedJson);
-        json[EtagProperty] = etag;
-        return json.ToObject<object>(Serializer);
-    }
-
-    private static string ToStoredJson(object value)
-    {
-        if (value.GetType() == typeof(Dictionary<string, object>))
-        {
-            // BotState's dictionaries: the same JSON as below, written directly from a copy without the ETag.
-            var state = (Dictionary<string, object>)value;
-            var withoutEtag = new Dictionary<string, object>(state.Count);
-            foreach (var (key, entry) in state)
-            {
-                if (key != EtagProperty)
-                {
-                    withoutEtag[key] = entry;
-                }
-            }
-
-            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-            {
-                Serializer.Serialize(writer, withoutEtag);
-            }
-
-            return text.ToString();
-        }
-
-        var json = JObject.FromObject(value, Serializer);
-        json.Remove(EtagProperty);
-        return json.ToString(Formatting.None);
-    }
-
-    private static WriteRule WriteRuleFor(object value)
-    {
-        var etag = value switch
-        {
-            IStoreItem item => item.ETag,
-            IDictionary<string, object> dictionary => dictionary.TryGetValue(EtagProperty, out var entry) ? entry?.ToString() : null,
-            JObject json => json.Value<string>(EtagProperty),
-            _ => null,
-        };
-
-        return etag switch
-        {
-            "*" => new Overwrite(),
-            null when value is IDictionary<string, object> => new CreateOnly(),
-            null => new Overwrite(),
-            _ => new IfEtagMatches(etag),
-        };
-    }
-
-    private static void WriteEtag(object value, string etag)
-    {
-        switch (value)
-        {
-            case IStoreItem item:
-                item.ETag = etag;
-                break;
-            case IDictionary<string, object> dictionary:
-                dictionary[EtagProperty] = etag;
-                break;
-            case JObject json:
-                json[EtagProperty] = etag;
-                break;
-        }
-    }
+        "*" => new Overwrite(),
+        null when value is IDictionary<string, object> => new CreateOnly(),
+        null => new Overwrite(),
+        var etag => new IfEtagMatches(etag),
+    };
 
     private abstract record WriteRule;
 

@@ -69,4 +69,22 @@ public sealed class PostgresAppTests : IDisposable
         Assert.True(turn.IsSuccessStatusCode, $"{(int)turn.StatusCode}");
         Assert.NotEmpty(await ActivityJson.RepliesAsync(turn));
     }
+
+    [Theory]
+    [InlineData("Oracle", null, "Storage:Provider")]
+    [InlineData("Postgres", null, "Storage:PostgresConnectionString")]
+    [InlineData("Postgres", "Host=db;Password=s3cret-Pa55;Colour=blue", "Storage:PostgresConnectionString")]
+    public void A_bad_storage_configuration_stops_the_app_at_start_up_with_a_clear_message_and_no_password(string provider, string? connectionString, string named)
+    {
+        using var app = new ClinicBotAppFactory(dataFolder: null, settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:PostgresConnectionString"] = connectionString,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains(named, error.Message);
+        Assert.DoesNotContain("s3cret-Pa55", error.ToString());
+    }
 }

@@ -1,10 +1,9 @@
-using ClinicBot.Storage;
 using ClinicBot.Storage.Postgres;
 using ClinicBot.Tests.Infrastructure.Postgres;
-using Microsoft.Extensions.Configuration;
 
 namespace ClinicBot.Tests.Storage;
 
+/// <summary>Start-up migrations on PostgreSQL: ordered, recorded in schema_version, once across instances.</summary>
 public sealed class PostgresSchemaTests : IDisposable
 {
     private readonly PostgresTestDatabase _database = new();
@@ -43,38 +42,4 @@ public sealed class PostgresSchemaTests : IDisposable
 
         Assert.Equal(PostgresSchema.Migrations.Count, _database.Query("SELECT version FROM schema_version").Count);
     }
-
-    [Theory]
-    [InlineData("sqlite", StorageProvider.Sqlite)]
-    [InlineData(null, StorageProvider.Sqlite)]
-    [InlineData("Postgres", StorageProvider.Postgres)]
-    [InlineData("POSTGRES", StorageProvider.Postgres)]
-    public void The_provider_setting_is_case_insensitive_and_defaults_to_sqlite(string? value, StorageProvider expected)
-    {
-        Assert.Equal(expected, StorageConfiguration.ReadProvider(Configuration(("Storage:Provider", value))));
-    }
-
-    [Fact]
-    public void An_unknown_provider_or_a_missing_connection_string_is_a_clear_start_up_error()
-    {
-        var unknown = Assert.Throws<InvalidOperationException>(() => StorageConfiguration.ReadProvider(Configuration(("Storage:Provider", "Oracle"))));
-        Assert.Contains("Storage:Provider", unknown.Message);
-        Assert.Contains("Postgres", unknown.Message);
-
-        var missing = Assert.Throws<InvalidOperationException>(() => StorageConfiguration.CreateDatabase(Configuration(("Storage:Provider", "Postgres")), "/tmp"));
-        Assert.Contains("Storage:PostgresConnectionString", missing.Message);
-    }
-
-    [Fact]
-    public void A_malformed_connection_string_is_reported_without_its_password()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => StorageConfiguration.CreateDatabase(
-            Configuration(("Storage:Provider", "Postgres"), ("Storage:PostgresConnectionString", "Host=db;Password=s3cret-Pa55;Colour=blue")), "/tmp"));
-
-        Assert.Contains("Storage:PostgresConnectionString", error.Message);
-        Assert.DoesNotContain("s3cret-Pa55", error.Message);
-    }
-
-    private static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value))).Build();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ClinicBot.Analytics;
+using ClinicBot.Staff.Commands;
 using ClinicBot.Staff.Retention;
 using ClinicBot.Tests.Infrastructure.Postgres;
 using ClinicBot.Tests.Staff.Support;
@@ -54,6 +55,22 @@ public sealed class PostgresStaffTests : IDisposable
         Assert.Equal(1, deleted);
         Assert.Equal([recent], _database.Query("SELECT reference FROM bookings").Select(row => (string)row["reference"]!));
         Assert.DoesNotContain(old, await client.GetStringAsync("/staff"));
+    }
+
+    [SkippableFact]
+    public async Task The_staff_add_command_creates_the_account_in_postgres_and_it_signs_in_to_the_app()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await StaffCommandLine.RunAsync(
+            ["staff", "add", "cli@clinic.test", "--password-stdin", "--Storage:Provider=Postgres", $"--Storage:PostgresConnectionString={_database.ConnectionString}"],
+            new StringReader(StaffAppFactory.Password + "\n"), output, error, inputIsTerminal: false);
+
+        Assert.True(code == 0, error.ToString());
+        Assert.Single(_database.Query("SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'cli@clinic.test'"));
+        using var app = new StaffAppFactory(PostgresAppSettings.For(_database.ConnectionString));
+        var signedIn = await StaffForms.SignInAsync(app.CreateStaffClient(), "cli@clinic.test", StaffAppFactory.Password);
+        Assert.Equal("/staff", signedIn.Headers.Location?.OriginalString);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

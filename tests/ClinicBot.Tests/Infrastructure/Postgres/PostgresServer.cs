@@ -28,7 +28,7 @@ public static class PostgresServer
             if (_private is null)
             {
                 _private = PrivatePostgresServer.StartNew();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _private?.Dispose();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _private?.DisposeDetached();
             }
 
             return _private.ConnectionString;

@@ -14,6 +14,8 @@ namespace ClinicBot.Tests.Infrastructure.Postgres;
 /// </summary>
 public sealed class PrivatePostgresServer : IDisposable
 {
+    private const string FolderPrefix = "clinicbot-pg-";
+
     private readonly string _binaries;
     private readonly bool _asPostgresUser;
     private bool _running;
@@ -47,7 +49,8 @@ public sealed class PrivatePostgresServer : IDisposable
     {
         var binaries = RequiredTools.PostgresBinaries();
         var asPostgresUser = Environment.UserName == "root";
-        var folder = Path.Combine(Path.GetTempPath(), $"clinicbot-pg-{Guid.NewGuid():N}");
+        DeleteStaleFolders();
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var server = new PrivatePostgresServer(binaries, folder, FreeLoopbackPort(), asPostgresUser);
         try
@@ -107,15 +110,54 @@ public sealed class PrivatePostgresServer : IDisposable
             // Already gone; the folder is deleted below either way.
         }
 
-        try
+        // The postmaster may still be finishing its last writes into the folder just after pg_ctl returns.
+        for (var attempt = 0; attempt < 20 && Directory.Exists(Folder); attempt++)
         {
-            Directory.Delete(Folder, recursive: true);
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
         }
-        catch (IOException)
+    }
+
+    /// <summary>
+    /// Stops the server and deletes its folder from a detached shell, for process exit: the test host may be ended
+    /// before a cleanup it waits for could finish.
+    /// </summary>
+    public void DisposeDetached()
+    {
+        var pgCtl = Path.Combine(_binaries, "pg_ctl");
+        var stop = $"{pgCtl} -D {DataDirectory} -m immediate -w -t 60 stop";
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{(_asPostgresUser ? "runuser -u postgres -- " : string.Empty)}{stop} >/dev/null 2>&1; rm -rf {Folder}");
+        Process.Start(start)?.Dispose();
+    }
+
+    /// <summary>
+    /// Folders of servers from earlier test runs that are stopped (no postmaster.pid) and untouched for an hour:
+    /// a test host that is stopped abruptly cannot clean up its shared server's folder.
+    /// </summary>
+    private static void DeleteStaleFolders()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+                && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's, or in use: leave it.
+                }
+            }
         }
     }
 
