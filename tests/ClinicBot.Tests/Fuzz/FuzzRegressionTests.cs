@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+using ClinicBot.Tests.ChannelAuth;
+using ClinicBot.Tests.Infrastructure;
+
+namespace ClinicBot.Tests.Fuzz;
+
+/// <summary>Cases the fuzzer found (each was a 500), kept as plain regression tests.</summary>
+public sealed class FuzzRegressionTests(ChannelAuthApp app) : IClassFixture<ChannelAuthApp>
+{
+    private const string ExpectRepliesMessage =
+        "{\"type\":\"message\",\"text\":\"cancel\",\"channelId\":\"webchat\",\"from\":{\"id\":\"u\"},\"recipient\":{\"id\":\"b\"},\"conversation\":{\"id\":\"c-regression\"},\"deliveryMode\":\"expectReplies\"";
+
+    [Theory]
+    [InlineData(",\"serviceUrl\":\"http://127.0.0.1:99999/\"}")]
+    [InlineData(",\"serviceUrl\":null}")]
+    [InlineData("}")]
+    [InlineData(",\"serviceUrl\":\"javascript:alert(1)\"}")]
+    public async Task An_expectReplies_activity_without_a_usable_serviceUrl_gets_400(string ending)
+    {
+        using var factory = new ClinicBotAppFactory(dataFolder: null);
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", new StringContent(ExpectRepliesMessage + ending, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The SDK skips the serviceurl claim check when the activity has no serviceUrl; the endpoint refuses such activities first.</summary>
+    [Fact]
+    public async Task A_valid_channel_token_with_a_null_serviceUrl_gets_400_and_no_turn()
+    {
+        var activity = app.Message($"regression-{Guid.NewGuid():N}", expectReplies: true);
+        activity["serviceUrl"] = null;
+
+        var response = await app.PostAsync(activity, ChannelAuthApp.Bearer(app.ValidToken(app.Sink.ServiceUrl)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, app.StateRowsFor(activity["conversation"]!["id"]!.GetValue<string>()));
+    }
+}
