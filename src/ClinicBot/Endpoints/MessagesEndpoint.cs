@@ -40,6 +40,14 @@ public static class MessagesEndpoint
             return;
         }
 
+        if (invokeResponse?.Status == StatusCodes.Status501NotImplemented)
+        {
+            // The SDK's answer to an invoke activity no handler knows. An unsupported request is the
+            // caller's problem, not a server failure.
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This invoke activity is not supported.").ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
+
         await HttpHelper.WriteResponseAsync(httpContext.Response, invokeResponse).ConfigureAwait(false);
     }
 }

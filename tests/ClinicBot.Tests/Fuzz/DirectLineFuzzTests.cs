@@ -19,6 +19,7 @@ public sealed class DirectLineFuzzTests(ITestOutputHelper output)
             // The fuzzer is one visitor posting far faster than any person; the limits are tested elsewhere.
             ["DirectLine:RateLimits:RequestsPerAddress"] = "1000000",
             ["DirectLine:RateLimits:MessagesPerConversation"] = "1000000",
+            ["Logging:LogLevel:Default"] = "Error",
         });
         var directLine = new DirectLineTestClient(factory.CreateClient());
         await directLine.StartAsync();

@@ -26,6 +26,21 @@ public sealed class FuzzRegressionTests(ChannelAuthApp app) : IClassFixture<Chan
         Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("x")]
+    [InlineData("composeExtension/query")]
+    public async Task An_invoke_no_handler_knows_gets_400_not_the_sdks_501(string name)
+    {
+        using var factory = new ClinicBotAppFactory(dataFolder: null);
+        var body = $"{{\"type\":\"invoke\",\"name\":\"{name}\",\"channelId\":\"webchat\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"from\":{{\"id\":\"u\"}},\"recipient\":{{\"id\":\"b\"}},\"conversation\":{{\"id\":\"c-invoke\"}}}}";
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not supported", await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The SDK skips the serviceurl claim check when the activity has no serviceUrl; the endpoint refuses such activities first.</summary>
     [Fact]
     public async Task A_valid_channel_token_with_a_null_serviceUrl_gets_400_and_no_turn()

@@ -40,6 +40,10 @@ public static partial class FuzzRunner
             if (elapsed > 250)
             {
                 slowest.Add((elapsed, $"{(int)response.StatusCode} {fuzzCase.Kind}, {fuzzCase.Body.Length} bytes"));
+                if (elapsed > 2_000)
+                {
+                    output.WriteLine($"slow: {elapsed:F0} ms for {fuzzCase}");
+                }
             }
 
             statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);

@@ -19,7 +19,8 @@ public sealed class AnonymousMessagesFuzzTests(AnonymousMessagesFuzzTests.App ap
     {
         public ChannelSink Sink { get; private set; } = null!;
 
-        public ClinicBotAppFactory Factory { get; } = new(dataFolder: null);
+        // Errors only: thousands of turns at Information slow the run down and bury what matters.
+        public ClinicBotAppFactory Factory { get; } = new(dataFolder: null, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
 
         public HttpClient Client { get; private set; } = null!;
 
