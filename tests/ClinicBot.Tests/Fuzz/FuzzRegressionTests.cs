@@ -41,6 +41,20 @@ public sealed class FuzzRegressionTests(ChannelAuthApp app) : IClassFixture<Chan
         Assert.Contains("not supported", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("{\"type\":{\"id\":1e400},\"text\":\"hi\"}")]
+    [InlineData("{\"type\":[\"message\"],\"text\":\"hi\"}")]
+    public async Task Direct_Line_refuses_a_non_string_activity_type_with_400(string body)
+    {
+        using var factory = new ClinicBotAppFactory(dataFolder: null);
+        var directLine = new DirectLine.DirectLineTestClient(factory.CreateClient());
+        await directLine.StartAsync();
+
+        var response = await directLine.SendAsync(HttpMethod.Post, $"{DirectLine.DirectLineTestClient.Base}/conversations/{directLine.ConversationId}/activities", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     /// <summary>The SDK skips the serviceurl claim check when the activity has no serviceUrl; the endpoint refuses such activities first.</summary>
     [Fact]
     public async Task A_valid_channel_token_with_a_null_serviceUrl_gets_400_and_no_turn()
