@@ -34,7 +34,9 @@ public static partial class FuzzRunner
         {
             using var request = Build(path, fuzzCase);
             var started = Stopwatch.GetTimestamp();
-            using var response = await client.SendAsync(request);
+            // A request that takes this long is a finding too (a visitor could tie the bot up with it).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var response = await client.SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync();
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (elapsed > 250)
