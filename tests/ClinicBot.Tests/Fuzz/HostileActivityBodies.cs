@@ -29,7 +29,6 @@ public sealed class HostileActivityBodies(string replyServiceUrl)
         from type in Gen.Frequency((6, Gen.Constant("message")), (1, Gen.Elements(HostileValues.ActivityTypes)))
         from channelId in Gen.Frequency((4, Gen.Constant("webchat")), (1, Gen.Elements(HostileValues.ChannelIds)))
         from conversation in Gen.Choose(0, 1_000_000)
-        from user in Gen.Choose(0, 50)
         from text in HostileValues.Text
         from expectReplies in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
         select new List<(string, string)>
@@ -39,7 +38,8 @@ public sealed class HostileActivityBodies(string replyServiceUrl)
             ("timestamp", "\"2026-11-27T10:00:00.000Z\""),
             ("channelId", HostileValues.Quote(channelId)),
             ("serviceUrl", HostileValues.Quote(replyServiceUrl)),
-            ("from", $"{{\"id\":\"fuzz-user-{user}\",\"name\":\"Visitor\"}}"),
+            // One visitor per conversation: reused user ids made per-user state grow across thousands of turns.
+            ("from", $"{{\"id\":\"fuzz-user-{conversation}\",\"name\":\"Visitor\"}}"),
             ("recipient", "{\"id\":\"clinicbot\",\"name\":\"ClinicBot\"}"),
             ("conversation", $"{{\"id\":\"fuzz-{conversation}\"}}"),
             ("text", HostileValues.Quote(text)),
