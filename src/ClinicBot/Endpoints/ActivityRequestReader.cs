@@ -107,10 +107,12 @@ public static class ActivityRequestReader
             return "The activity has no 'conversation.id'.";
         }
 
-        var expectsReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
-        if (!expectsReplies && !IsHttpUrl(activity.ServiceUrl))
+        // Required even with deliveryMode expectReplies: the adapter builds a connector client for the serviceUrl
+        // on every turn (a missing or unparsable one was a 500), and the SDK only checks a channel token's
+        // serviceurl claim when the activity has a serviceUrl.
+        if (!IsHttpUrl(activity.ServiceUrl))
         {
-            return "The activity needs an absolute http(s) 'serviceUrl' (or deliveryMode 'expectReplies').";
+            return "The activity needs an absolute http(s) 'serviceUrl'.";
         }
 
         return null;

@@ -38,7 +38,8 @@ public static class IncomingActivityParser
             return IncomingActivityResult.Invalid("The body is not a JSON activity.");
         }
 
-        var type = json.Value<string?>("type");
+        // Not Value<string>(): it throws (a 500) when "type" is an object or array.
+        var type = ReadString(json, "type");
         if (type == ActivityTypes.Typing)
         {
             return new IncomingActivityResult(IncomingActivityOutcome.Ignored, null, null);
@@ -54,7 +55,7 @@ public static class IncomingActivityParser
             return IncomingActivityResult.Invalid("The activity's text must be a string.");
         }
 
-        var text = json.Value<string?>("text");
+        var text = (string?)json["text"];
         if (text is not null && text.Length > maxTextLength)
         {
             return new IncomingActivityResult(IncomingActivityOutcome.TooLong, null, null);
