@@ -103,6 +103,6 @@ public static partial class FuzzRunner
     private static string Preview(string body) => body.Length > 400 ? body[..400] + "…" : body;
 
     /// <summary>Stack frames, exception type names and IdentityModel error codes.</summary>
-    [GeneratedRegex(@"\bat [\w.`<>]+\(|\w+Exception\b|\bIDX\d{5}|StackTrace")]
+    [GeneratedRegex(@"\bat [\w.`<>]+\(|\b\w+Exception\b|\bIDX\d{5}|StackTrace")]
     private static partial Regex InternalsPattern();
 }
