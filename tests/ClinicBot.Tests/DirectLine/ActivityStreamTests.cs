@@ -23,7 +23,7 @@ public sealed class ActivityStreamTests : IDisposable
         Assert.Equal("ws", streamUrl.Scheme);
 
         using var socket = await _app.Server.CreateWebSocketClient().ConnectAsync(streamUrl, CancellationToken.None);
-        var backlog = await ReceiveSetAsync(socket);
+        var backlog = await DirectLineSocket.ReceiveSetAsync(socket);
         Assert.Single(DirectLineTestClient.FromBot(backlog["activities"]!.AsArray()));
         Assert.Equal("1", backlog["watermark"]!.GetValue<string>());
 
@@ -31,7 +31,7 @@ public sealed class ActivityStreamTests : IDisposable
         var seen = new List<JsonNode>();
         while (!seen.Any(a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["type"]!.GetValue<string>() == "message"))
         {
-            seen.AddRange((await ReceiveSetAsync(socket))["activities"]!.AsArray()!);
+            seen.AddRange((await DirectLineSocket.ReceiveSetAsync(socket))["activities"]!.AsArray()!);
         }
 
         Assert.Equal("s-1", seen[0]["channelData"]!["clientActivityID"]!.GetValue<string>());
@@ -52,27 +52,5 @@ public sealed class ActivityStreamTests : IDisposable
 
         var plain = await alice.SendAsync(HttpMethod.Get, $"{DirectLineTestClient.Base}/conversations/{alice.ConversationId}/stream?t={Uri.EscapeDataString(alice.Token)}");
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
-    }
-
-    private static async Task<JsonNode> ReceiveSetAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var buffer = new byte[64 * 1024];
-            var text = new StringBuilder();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, timeout.Token);
-                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            }
-            while (!result.EndOfMessage);
-
-            if (text.Length > 0)
-            {
-                return JsonNode.Parse(text.ToString())!;
-            }
-        }
     }
 }

@@ -12,19 +12,7 @@ public static class SqliteRows
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DbRows.ReadAll(reader);
     }
 
     /// <summary>The number of rows in <paramref name="table"/>; 0 when the table was never created.</summary>

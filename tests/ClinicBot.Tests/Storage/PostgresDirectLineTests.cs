@@ -51,7 +51,7 @@ public sealed class PostgresDirectLineTests : IDisposable
         await onA.StartAsync();
         var streamUrl = new Uri(instanceA.Server.BaseAddress, $"{DirectLineTestClient.Base}/conversations/{onA.ConversationId}/stream?t={Uri.EscapeDataString(onA.Token)}");
         using var socket = await instanceA.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(streamUrl) { Scheme = "ws" }.Uri, CancellationToken.None);
-        await ReceiveSetAsync(socket); // the backlog (the welcome)
+        await DirectLineSocket.ReceiveSetAsync(socket); // the backlog (the welcome)
 
         var onB = new DirectLineTestClient(instanceB.CreateClient()) { Token = onA.Token, ConversationId = onA.ConversationId };
         Assert.Equal(HttpStatusCode.OK, (await onB.PostMessageAsync("what are your hours", "ws-1")).StatusCode);
@@ -60,32 +60,10 @@ public sealed class PostgresDirectLineTests : IDisposable
         var seen = new List<JsonNode>();
         while (!seen.Any(a => a["from"]!["role"]!.GetValue<string>() == "bot" && a["type"]!.GetValue<string>() == "message"))
         {
-            seen.AddRange((await ReceiveSetAsync(socket))["activities"]!.AsArray()!);
+            seen.AddRange((await DirectLineSocket.ReceiveSetAsync(socket))["activities"]!.AsArray()!);
         }
 
         Assert.Equal("ws-1", seen[0]["channelData"]!["clientActivityID"]!.GetValue<string>());
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-    }
-
-    private static async Task<JsonNode> ReceiveSetAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var buffer = new byte[64 * 1024];
-            var text = new StringBuilder();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, timeout.Token);
-                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            }
-            while (!result.EndOfMessage);
-
-            if (text.Length > 0)
-            {
-                return JsonNode.Parse(text.ToString())!;
-            }
-        }
     }
 }

@@ -39,19 +39,7 @@ public sealed class PostgresTestDatabase : IDisposable
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DbRows.ReadAll(reader);
     }
 
     public void Dispose()
