@@ -4,7 +4,6 @@ using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Knowledge;
-using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -15,16 +14,13 @@ namespace ClinicBot.Bots;
 /// ClinicBot's one bot class, used by every channel (/api/messages, the local Direct Line, Teams).
 /// Every message goes through the same order: crisis first (no state, no database), then a booking in
 /// progress, then the clinic's page.
-/// Replies are held until the conversation state is saved: a turn that loses a save to a concurrent turn of the
-/// same conversation is re-run on the fresh state (its replies discarded); a database that cannot be reached
-/// gets one plain apology with the clinic's phone, while page answers and the crisis reply still go out.
+/// Replies are held until the conversation state is saved, and a turn that loses its save to a concurrent turn
+/// is re-run (<see cref="SavedTurnRunner"/>); a database that cannot be reached gets one plain apology with the
+/// clinic's phone, while page answers and the crisis reply still go out.
 /// </summary>
 public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 {
-    /// <summary>Runs of one turn before it gives up on conflicting saves (each re-run reads the state again).</summary>
-    public const int MaxTurnAttempts = 3;
-
-    private readonly ConversationState _conversationState;
+    private readonly SavedTurnRunner _savedTurn;
     private readonly ClinicKnowledge _knowledge;
     private readonly ClinicDialogs _dialogs;
     private readonly BotMessages _messages;
@@ -46,7 +42,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     {
         _logger = logger;
         _analytics = analytics;
-        _conversationState = conversationState;
+        _savedTurn = new SavedTurnRunner(conversationState, messages, logger);
         _knowledge = knowledge;
         _dialogs = dialogs;
         _messages = messages;
@@ -56,63 +52,19 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var replies = HeldReplies.Begin(turnContext);
-        try
-        {
-            await RunUntilSavedAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
-            await replies.ReleaseAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (EtagConflictException)
-        {
-            replies.DiscardAndStop();
-            LogConflictGaveUp(MaxTurnAttempts);
-            await turnContext.SendActivityAsync(MessageFactory.Text(_messages.TurnConflict), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception exception) when (StorageOutage.IsOutage(exception))
-        {
-            // Nothing of this turn was saved: the state write failed as a whole, or never happened.
-            replies.DiscardAndStop();
-            LogStorageUnavailable(exception.GetType().Name, "saving the turn");
-            await turnContext.SendActivityAsync(MessageFactory.Text(_messages.StorageUnavailable), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch
-        {
-            // The adapter's turn-error apology must go out, and nothing this turn said may (its state was not saved).
-            replies.DiscardAndStop();
-            throw;
-        }
+        var saved = await _savedTurn.RunAsync(
+            turnContext,
+            () =>
+            {
+                _pendingAnalytics = null;
+                return base.OnTurnAsync(turnContext, cancellationToken);
+            },
+            cancellationToken).ConfigureAwait(false);
 
-        if (_pendingAnalytics is { } analytics)
+        if (saved && _pendingAnalytics is { } analytics)
         {
             // Queues and returns at once; recorded once per turn, however many times the turn ran.
             await _analytics.RecordTurnAsync(analytics, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Runs the turn and saves what it changed (only what it loaded and changed: a turn that never touched state
-    /// writes nothing, so no extra database round trip). When a concurrent turn of the same conversation saved
-    /// first, the state is read again and the turn re-run on it, so neither turn's update is lost.
-    /// </summary>
-    private async Task RunUntilSavedAsync(ITurnContext turnContext, HeldReplies replies, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            _pendingAnalytics = null;
-            try
-            {
-                await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-                await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (EtagConflictException) when (attempt < MaxTurnAttempts)
-            {
-                replies.Discard();
-                LogConflictRerun(attempt + 1);
-                await _conversationState.LoadAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
@@ -149,7 +101,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         }
         catch (Exception exception) when (StorageOutage.IsOutage(exception))
         {
-            LogStorageUnavailable(exception.GetType().Name, "reading the conversation");
+            LogStorageUnavailable(exception.GetType().Name);
             await RespondWithoutStateAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -213,14 +165,8 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 
     private bool IsNotBookingSuggestion(string suggestion) => !_knowledge.Understand(suggestion).Topics.Contains(TopicNames.BookCall);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A concurrent turn saved this conversation first; re-running the turn on fresh state (attempt {Attempt})")]
-    private partial void LogConflictRerun(int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The turn kept conflicting with concurrent turns after {Attempts} attempts; the person was asked to resend")]
-    private partial void LogConflictGaveUp(int attempts);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}) while {Stage}; answered without state")]
-    private partial void LogStorageUnavailable(string exceptionType, string stage);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}) while reading the conversation; answered without state")]
+    private partial void LogStorageUnavailable(string exceptionType);
 
     protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
