@@ -115,8 +115,16 @@ public static class ActivityRequestReader
             return "The activity needs an absolute http(s) 'serviceUrl'.";
         }
 
+        // The SDK's conversationUpdate dispatch reads every listed member's id (a null entry was a turn error).
+        if (HasEmptyEntry(activity.MembersAdded) || HasEmptyEntry(activity.MembersRemoved))
+        {
+            return "The activity lists an empty member in 'membersAdded' or 'membersRemoved'.";
+        }
+
         return null;
     }
+
+    private static bool HasEmptyEntry<T>(IList<T>? items) where T : class => items is not null && items.Any(item => item is null);
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -41,6 +41,21 @@ public sealed class FuzzRegressionTests(ChannelAuthApp app) : IClassFixture<Chan
         Assert.Contains("not supported", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Found by the fuzzer as a turn error (the SDK's member dispatch dereferenced the null entry).</summary>
+    [Theory]
+    [InlineData("membersAdded")]
+    [InlineData("membersRemoved")]
+    public async Task A_conversation_update_listing_a_null_member_gets_400_and_no_turn(string list)
+    {
+        using var factory = new ClinicBotAppFactory(dataFolder: null);
+        var body = $"{{\"type\":\"conversationUpdate\",\"channelId\":\"webchat\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"deliveryMode\":\"expectReplies\",\"from\":{{\"id\":\"u\"}},\"recipient\":{{\"id\":\"b\"}},\"conversation\":{{\"id\":\"c-members\"}},\"{list}\":[{{\"id\":\"u\"}},null]}}";
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(list, await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("{\"type\":{\"id\":1e400},\"text\":\"hi\"}")]
     [InlineData("{\"type\":[\"message\"],\"text\":\"hi\"}")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Tests.Infrastructure;
@@ -46,6 +47,43 @@ public sealed class TeamsInstallAndTenantTests : IDisposable
         Assert.True(install.IsSuccessStatusCode);
         Assert.Empty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(2)));
         Assert.Equal(0, await StateRowsAsync());
+    }
+
+    /// <summary>Found by the fuzzer: unreadable channelData failed the turn (the SDK's reader threw) instead of being ignored.</summary>
+    [Theory]
+    [InlineData("\"not an object\"")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"tenant\": 5}")]
+    [InlineData("{\"tenant\": {\"id\": {\"nested\": true}}}")]
+    public async Task Unreadable_channel_data_counts_as_an_unknown_tenant_and_is_ignored(string channelData)
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+        var activity = TeamsActivityJson.Message("what are your hours", "a:hostile-channel-data", teams.ServiceUrl, AllowedTenant);
+        activity["channelData"] = JsonNode.Parse(channelData);
+        activity["conversation"]!.AsObject().Remove("tenantId"); // the tenant could only come from channelData
+
+        var response = await ActivityJson.PostAsync(client, activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(2)));
+        Assert.Equal(0, await StateRowsAsync());
+    }
+
+    /// <summary>Found by the fuzzer: a mention entity of the wrong shape failed the turn; the question is answered instead.</summary>
+    [Fact]
+    public async Task A_malformed_mention_entity_does_not_stop_the_answer()
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+        var activity = TeamsActivityJson.Message("what are your hours", "a:hostile-mention", teams.ServiceUrl, AllowedTenant);
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["mentioned"] = 5 });
+
+        await ActivityJson.PostAsync(client, activity);
+
+        var reply = Assert.Single(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var topics = reply["channelData"]?["clinicbot"]?["topics"]?.AsArray().Select(topic => (string?)topic).ToList();
+        Assert.Equal(["hours"], topics);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class TeamsConversation
         }
 
         var text = activity.Text;
-        foreach (var mention in activity.GetMentions())
+        foreach (var mention in ChannelPayload.ReadOrDefault(activity.GetMentions) ?? [])
         {
             if (mention.Mentioned?.Id == activity.Recipient?.Id && !string.IsNullOrEmpty(mention.Text))
             {

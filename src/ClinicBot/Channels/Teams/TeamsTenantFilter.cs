@@ -25,7 +25,7 @@ public sealed class TeamsTenantFilter : Microsoft.Bot.Builder.IMiddleware
     {
         if (_allowedTenants.Count > 0 && turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
         {
-            var tenantId = turnContext.Activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id
+            var tenantId = ChannelPayload.ReadOrDefault(turnContext.Activity.GetChannelData<TeamsChannelData>)?.Tenant?.Id
                 ?? turnContext.Activity.Conversation?.TenantId;
             if (tenantId is null || !_allowedTenants.Contains(tenantId))
             {
