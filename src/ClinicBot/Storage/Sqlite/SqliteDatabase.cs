@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Storage.Sqlite;
@@ -39,7 +40,12 @@ public sealed class SqliteDatabase : ClinicDatabase
         command.ExecuteNonQuery();
     }
 
+    private static readonly object Configured = new();
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Native handles that already carry the per-connection pragmas; entries go when the pool closes a handle.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configuredHandles = new();
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
@@ -80,12 +86,18 @@ public sealed class SqliteDatabase : ClinicDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            // synchronous=NORMAL is safe with WAL (no corruption; a power cut may lose the last commits) and
-            // saves an fsync on every commit, which dominated turn latency. secure_delete zeroes freed pages, so a
-            // finished booking's draft does not linger in the file. These pragmas are per connection.
-            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // A pooled connection keeps its native handle, and the handle keeps its pragmas: set them once per
+            // handle, not on every open (two opens per turn on the reply path).
+            if (_configuredHandles.TryAdd(connection.Handle!, Configured))
+            {
+                await using var command = connection.CreateCommand();
+                // synchronous=NORMAL is safe with WAL (no corruption; a power cut may lose the last commits) and
+                // saves an fsync on every commit, which dominated turn latency. secure_delete zeroes freed pages, so
+                // a finished booking's draft does not linger in the file. These pragmas are per connection.
+                command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
