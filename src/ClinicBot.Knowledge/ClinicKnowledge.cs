@@ -74,14 +74,21 @@ public sealed class ClinicKnowledge
     /// <summary>Cheap crisis check (regular expressions over the text, no I/O).</summary>
     public bool IsCrisis(string? text) => _crisis.IsCrisis(text);
 
-    public Understanding Understand(string? text) => Understand(text, out _);
+    /// <summary>The crisis check alone, for a caller that answers crisis first and may understand the text after.</summary>
+    public CrisisCheck CheckCrisis(string? text) => new(text, _crisis.Detect(text));
 
-    private Understanding Understand(string? text, out bool hasContactDetails)
+    public Understanding Understand(string? text) => Understand(CheckCrisis(text), out _);
+
+    /// <summary>Understands a message whose crisis check is already done.</summary>
+    public Understanding Understand(CrisisCheck checkedText) => Understand(checkedText, out _);
+
+    private Understanding Understand(CrisisCheck checkedText, out bool hasContactDetails)
     {
         hasContactDetails = false;
+        var text = checkedText.Text;
         if (string.IsNullOrWhiteSpace(text)) return new Understanding([TopicNames.OutOfScope], false, null);
 
-        var severity = _crisis.Detect(text);
+        var severity = checkedText.Severity;
         var analyzed = _parts.Analyzer.Analyze(text);
         hasContactDetails = analyzed.HasContactDetails;
         var (topics, evidence) = _parts.Classifier.Classify(analyzed);
@@ -119,7 +126,7 @@ public sealed class ClinicKnowledge
     /// </summary>
     public bool IsConfidentQuestion(string? text, out Understanding understanding)
     {
-        understanding = Understand(text, out var hasContactDetails);
+        understanding = Understand(CheckCrisis(text), out var hasContactDetails);
         return !understanding.IsCrisis
             && understanding.Evidence >= Understanding.ConfidentEvidence
             && !NotInterruptions.Contains(understanding.PrimaryTopic)

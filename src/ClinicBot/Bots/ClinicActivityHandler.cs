@@ -87,10 +87,11 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     {
         // Crisis language is answered before anything else, in every state, without touching storage:
         // a booking in progress stays where it was and can be resumed.
-        if (_knowledge.IsCrisis(text))
+        var crisisCheck = _knowledge.CheckCrisis(text);
+        if (crisisCheck.IsCrisis)
         {
             HeldReplies.SendImmediately(turnContext);
-            await AnswerSender.SendAsync(turnContext, _knowledge.Answer(_knowledge.Understand(text), _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await AnswerSender.SendAsync(turnContext, _knowledge.Answer(_knowledge.Understand(crisisCheck), _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -102,7 +103,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         catch (Exception exception) when (StorageOutage.IsOutage(exception))
         {
             LogStorageUnavailable(exception.GetType().Name);
-            await RespondWithoutStateAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
+            await RespondWithoutStateAsync(turnContext, crisisCheck, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -119,7 +120,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var understanding = _knowledge.Understand(text);
+        var understanding = _knowledge.Understand(crisisCheck);
         var answers = _knowledge.Answer(understanding, _clock.GetUtcNow());
         if (!understanding.Topics.Contains(TopicNames.BookCall))
         {
@@ -146,9 +147,9 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     /// answers still go out. A booking request, or a message that may belong to a booking in progress (anything
     /// the page cannot answer), gets one apology with the clinic's phone; nothing is saved.
     /// </summary>
-    private async Task RespondWithoutStateAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)
+    private async Task RespondWithoutStateAsync(ITurnContext<IMessageActivity> turnContext, CrisisCheck crisisCheck, CancellationToken cancellationToken)
     {
-        var understanding = _knowledge.Understand(text);
+        var understanding = _knowledge.Understand(crisisCheck);
         var pageAnswers = _knowledge.Answer(understanding, _clock.GetUtcNow())
             .Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.OutOfScope)
             .Select(answer => answer with { SuggestedActions = answer.SuggestedActions.Where(IsNotBookingSuggestion).ToList() })
