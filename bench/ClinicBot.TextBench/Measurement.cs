@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace ClinicBot.TextBench;
+
+/// <summary>Cost of one workload per message: process CPU, wall time and bytes allocated on this thread.</summary>
+internal sealed record SectionResult(string Name, long Messages, double CpuMicroseconds, double WallMicroseconds, double Bytes)
+{
+    public override string ToString() =>
+        $"{Name,-11} {CpuMicroseconds,9:F2} us CPU/msg {WallMicroseconds,9:F2} us wall/msg {Bytes,10:F0} B/msg  ({Messages} msgs)";
+}
+
+/// <summary>Runs a pass repeatedly for a fixed time after a warm-up long enough for tiered JIT to settle.</summary>
+internal static class Measurement
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+
+    public static SectionResult Measure(string name, Func<int> pass, double seconds)
+    {
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < WarmUp) pass();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var wall = Stopwatch.StartNew();
+        long messages = 0;
+        while (wall.Elapsed.TotalSeconds < seconds) messages += pass();
+        wall.Stop();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+
+        return new SectionResult(name, messages, cpu.TotalMicroseconds / messages, wall.Elapsed.TotalMicroseconds / messages, (double)bytes / messages);
+    }
+}

@@ -1,0 +1,59 @@
+// Micro-benchmark of the message-understanding path: CPU and allocation per message of the crisis check,
+// ClinicKnowledge.Understand and the booking message reading, over the load benchmark's turns and the eval sets.
+//
+//   dotnet run -c Release --project bench/ClinicBot.TextBench -- [--eval DIR] [--runs 3] [--seconds 2]
+//                                                                [--dump FILE] [--extra FILE]
+//
+// --eval: folder with dev.jsonl and booking_dev.jsonl (default ../shared/eval next to the repository).
+// --dump: also write every result for every message to FILE (diff two builds to prove nothing changed);
+// --extra: more texts (one a line) for the dump only. The machine is shared: numbers are per run, not averaged.
+using System.Diagnostics;
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Loading;
+using ClinicBot.Knowledge.Safety;
+using ClinicBot.TextBench;
+
+var root = RepositoryRoot();
+var options = TextBenchOptions.Parse(args, root);
+var content = Path.Combine(AppContext.BaseDirectory, "Content");
+
+// Construction cost, first (cold: includes JIT and the regex set-up) and again (warm).
+var cold = Stopwatch.StartNew();
+CrisisDetector.Load(new DirectoryContentSource(content));
+cold.Stop();
+var warm = Stopwatch.StartNew();
+CrisisDetector.Load(new DirectoryContentSource(content));
+warm.Stop();
+var knowledgeLoad = Stopwatch.StartNew();
+var knowledge = ClinicKnowledge.Load(content);
+knowledgeLoad.Stop();
+if (knowledge.LoadWarnings.Count > 0) throw new InvalidOperationException(string.Join("; ", knowledge.LoadWarnings));
+Console.WriteLine($"CrisisDetector construction: {cold.Elapsed.TotalMilliseconds:F1} ms cold, {warm.Elapsed.TotalMilliseconds:F1} ms warm; "
+    + $"ClinicKnowledge.Load after it: {knowledgeLoad.Elapsed.TotalMilliseconds:F1} ms");
+
+var messages = MessageSet.Load(root, options);
+Console.WriteLine($"messages: {messages.Questions.Count} questions, {messages.BookingTurns.Count} booking turns; {Environment.ProcessorCount} cores");
+
+if (options.DumpFile is { } dump)
+{
+    ResultDump.Write(dump, knowledge, messages.AllTexts.Concat(messages.Extra));
+    Console.WriteLine($"results written to {dump}");
+}
+
+var workloads = new Workloads(knowledge, messages);
+for (var run = 1; run <= options.Runs; run++)
+{
+    Console.WriteLine($"run {run}:");
+    Console.WriteLine("  " + Measurement.Measure("crisis", workloads.Crisis, options.SecondsPerSection));
+    Console.WriteLine("  " + Measurement.Measure("understand", workloads.Understand, options.SecondsPerSection));
+    Console.WriteLine("  " + Measurement.Measure("booking", workloads.Booking, options.SecondsPerSection));
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ClinicBot.sln"))) return dir.FullName;
+    }
+    throw new DirectoryNotFoundException("ClinicBot.sln not found above " + AppContext.BaseDirectory);
+}
