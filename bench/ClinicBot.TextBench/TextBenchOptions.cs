@@ -1,8 +1,10 @@
 namespace ClinicBot.TextBench;
 
 /// <summary>Command-line options: where the messages come from, how long to measure, where to dump results.</summary>
-internal sealed record TextBenchOptions(string EvalDirectory, string? ExtraTextsFile, int Runs, double SecondsPerSection, string? DumpFile)
+internal sealed record TextBenchOptions(string EvalDirectory, string? ExtraTextsFile, int Runs, double SecondsPerSection, string? DumpFile, IReadOnlySet<string> Sections)
 {
+    public static readonly string[] AllSections = ["crisis", "understand", "booking"];
+
     public static TextBenchOptions Parse(string[] args, string repositoryRoot)
     {
         var eval = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "eval"));
@@ -10,6 +12,7 @@ internal sealed record TextBenchOptions(string EvalDirectory, string? ExtraTexts
         string? dump = null;
         var runs = 3;
         var seconds = 2.0;
+        var sections = new HashSet<string>(AllSections, StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -20,9 +23,11 @@ internal sealed record TextBenchOptions(string EvalDirectory, string? ExtraTexts
                 case "--runs": runs = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--dump": dump = Path.GetFullPath(Next()); break;
+                case "--sections": sections = Next().Split(',').ToHashSet(StringComparer.Ordinal); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
         }
-        return new TextBenchOptions(eval, extra, Math.Clamp(runs, 1, 20), Math.Clamp(seconds, 0.1, 30), dump);
+        if (sections.Except(AllSections).FirstOrDefault() is { } unknown) throw new ArgumentException($"Unknown section {unknown}");
+        return new TextBenchOptions(eval, extra, Math.Clamp(runs, 1, 20), Math.Clamp(seconds, 0.1, 30), dump, sections);
     }
 }

@@ -65,6 +65,12 @@ public sealed class ClinicKnowledge
 
     public string CrisisReply => _crisis.Reply;
 
+    /// <summary>
+    /// Completes when the crisis patterns run compiled (built in the background after loading; until then the
+    /// same patterns run interpreted, with the same verdicts, only slower).
+    /// </summary>
+    public Task CrisisPatternsCompiled => _crisis.PatternsCompiled;
+
     /// <summary>Where the content came from ("folder …" or "embedded content").</summary>
     public string ContentSource { get; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Text;
@@ -10,7 +11,7 @@ namespace ClinicBot.Knowledge.Safety;
 /// Pure computation after construction: no I/O, thread-safe. If crisis.json cannot be read, the copy
 /// embedded in the assembly is used, so the crisis reply never depends on files or storage.
 /// </summary>
-public sealed partial class CrisisDetector
+public sealed class CrisisDetector
 {
     public const string Explicit = "explicit";
     public const string Indirect = "indirect";
@@ -19,26 +20,20 @@ public sealed partial class CrisisDetector
         new(() => new CrisisDetector(ContentJson.Read<CrisisDocument>(EmbeddedContentSource.Instance, FileName)));
 
     internal const string FileName = "crisis.json";
-    private const RegexOptions Options = RegexOptions.CultureInvariant;
-    // Generous: a busy machine can pause a thread for a while, and a timeout counts as a possible crisis.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    private const int MaxInputLength = 2000;
 
-    private readonly (Regex Pattern, string Replacement)[] _rewrites;
     private readonly TypoCorrector _typos;
-    private readonly Regex _neutralize;
-    private readonly Regex _explicit;
-    private readonly Regex _indirect;
+    private CrisisPatterns _patterns;
 
-    internal CrisisDetector(CrisisDocument document)
+    /// <param name="compile">False keeps the interpreted patterns (tests compare both).</param>
+    internal CrisisDetector(CrisisDocument document, bool compile = true)
     {
         Reply = document.Reply;
         Suggestions = document.Suggestions ?? [];
-        _rewrites = document.Rewrites.Select(r => (new Regex(r.Pattern, Options, MatchTimeout), r.Replace)).ToArray();
         _typos = new TypoCorrector(document.Vocabulary, document.ProtectedWords ?? []);
-        _neutralize = Combine(document.Neutralize);
-        _explicit = Combine(document.Explicit);
-        _indirect = Combine(document.Indirect);
+        _patterns = new CrisisPatterns(document, compiled: false);
         Detect("warm up the patterns"); // the first match pays the regex set-up cost, not the first visitor
+        PatternsCompiled = compile ? Task.Run(() => CompileInBackground(document)) : Task.CompletedTask;
     }
 
     /// <summary>The detector built from the embedded crisis.json (never touches the file system).</summary>
@@ -65,17 +60,29 @@ public sealed partial class CrisisDetector
 
     public IReadOnlyList<string> Suggestions { get; }
 
+    /// <summary>
+    /// Completes when the compiled patterns have replaced the interpreted ones the detector starts with
+    /// (<see cref="UsesCompiledPatterns"/> tells whether compiling succeeded). Compiling takes a few hundred
+    /// milliseconds, so it happens off the start-up path; both give the same verdicts.
+    /// </summary>
+    public Task PatternsCompiled { get; }
+
+    /// <summary>True once the compiled patterns are in use.</summary>
+    public bool UsesCompiledPatterns => Volatile.Read(ref _patterns).IsCompiled;
+
     public bool IsCrisis(string? text) => Detect(text) is not null;
 
     /// <summary>"explicit", "indirect" or null.</summary>
-    public string? Detect(string? text)
+    public string? Detect(string? text) => Detect(text, Volatile.Read(ref _patterns));
+
+    private string? Detect(string? text, CrisisPatterns patterns)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var normalized = Normalize(text);
+        var normalized = Normalize(text, patterns);
         try
         {
-            if (_explicit.IsMatch(normalized)) return Explicit;
-            if (_indirect.IsMatch(normalized)) return Indirect;
+            if (patterns.IsExplicit(normalized)) return Explicit;
+            if (patterns.IsIndirect(normalized)) return Indirect;
         }
         catch (RegexMatchTimeoutException)
         {
@@ -85,29 +92,51 @@ public sealed partial class CrisisDetector
         return null;
     }
 
-    private string Normalize(string text)
+    private void CompileInBackground(CrisisDocument document)
     {
-        var folded = TextFolding.Fold(text.Length > 2000 ? text[..2000] : text);
-        folded = Apostrophe().Replace(folded, "");
-        folded = SentencePunctuation().Replace(folded, " $0 ");
-        folded = Other().Replace(folded, " ");
-        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => char.IsLetter(w[0]) ? _typos.Correct(w) : w);
-        var normalized = string.Join(' ', words);
-        foreach (var (pattern, replacement) in _rewrites) normalized = pattern.Replace(normalized, replacement);
-        return _neutralize.Replace(normalized, " ~ ");
+        try
+        {
+            var compiled = CrisisPatterns.Compiled(document);
+            Detect("warm up the compiled patterns", compiled); // their code is compiled on first use: here, not on a visit
+            Volatile.Write(ref _patterns, compiled);
+        }
+        catch (Exception)
+        {
+            // The interpreted patterns keep working; compiling is only about speed.
+        }
     }
 
-    private static Regex Combine(IEnumerable<string> patterns) =>
-        new(string.Join('|', patterns.Select(p => $"(?:{p})")), Options, MatchTimeout);
+    /// <summary>
+    /// Folded text as words the patterns expect: apostrophes dropped ("don't" → "dont"), each of . ! ? , ; its own
+    /// word, anything else but a-z and 0-9 a word break; words starting with a letter typo-corrected; then the
+    /// rewrites and the blanking of figurative uses.
+    /// </summary>
+    private string Normalize(string text, CrisisPatterns patterns)
+    {
+        var folded = TextFolding.Fold(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        var words = new StringBuilder(folded.Length + 16);
+        var word = new StringBuilder();
+        foreach (var c in folded)
+        {
+            if (c == '\'') continue;
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                word.Append(c);
+                continue;
+            }
+            AppendWord(words, word);
+            if (c is '.' or '!' or '?' or ',' or ';') AppendWord(words, word.Append(c));
+        }
+        AppendWord(words, word);
+        return patterns.Rewrite(words.ToString());
+    }
 
-    [GeneratedRegex(@"'")]
-    private static partial Regex Apostrophe();
-
-    [GeneratedRegex(@"[.!?,;]")]
-    private static partial Regex SentencePunctuation();
-
-    [GeneratedRegex(@"[^a-z0-9.!?,;]+")]
-    private static partial Regex Other();
+    private void AppendWord(StringBuilder words, StringBuilder word)
+    {
+        if (word.Length == 0) return;
+        var value = word.ToString();
+        word.Clear();
+        if (words.Length > 0) words.Append(' ');
+        words.Append(value[0] is >= 'a' and <= 'z' ? _typos.Correct(value) : value);
+    }
 }
-
