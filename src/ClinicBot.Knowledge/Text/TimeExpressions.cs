@@ -3,18 +3,21 @@ using System.Text.RegularExpressions;
 
 namespace ClinicBot.Knowledge.Text;
 
-/// <summary>Finds clock times in folded text ("7pm", "4:45", "at 7", "noon") and replaces them by one token.</summary>
+/// <summary>
+/// Finds clock times in folded text ("7pm", "4:45", "at 7", "noon") and replaces them by one token. Only ASCII
+/// digits make a time (other scripts' digits are left as words).
+/// </summary>
 internal static partial class TimeExpressions
 {
     public const string Token = "timeofday";
 
-    [GeneratedRegex(@"\b(\d{1,2})(?::([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")]
+    [GeneratedRegex(@"\b([0-9]{1,2})(?::([0-5][0-9]))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])")]
     private static partial Regex WithMeridiem();
 
-    [GeneratedRegex(@"\b(\d{1,2}):([0-5]\d)\b")]
+    [GeneratedRegex(@"\b([0-9]{1,2}):([0-5][0-9])\b")]
     private static partial Regex WithColon();
 
-    [GeneratedRegex(@"\b(at|around|by|after|before|till|until|from|a las)\s+(\d{1,2})\b(?!\s*(?:-|\d|%|mg|min|minutes|hours|hrs|days|weeks|months|years|sessions|times|infusions))")]
+    [GeneratedRegex(@"\b(at|around|by|after|before|till|until|from|a las)\s+([0-9]{1,2})\b(?!\s*(?:-|\d|%|mg|min|minutes|hours|hrs|days|weeks|months|years|sessions|times|infusions))")]
     private static partial Regex AfterPreposition();
 
     [GeneratedRegex(@"\b(noon|midday|mediodia|midnight|medianoche)\b")]

@@ -45,7 +45,7 @@ internal static class ChangeRequestReader
     public static ConfirmationAnswer? Read(string text, IReadOnlyList<string> rawWords)
     {
         // "email's wrong" → "email"
-        var words = rawWords.Select(w => w.EndsWith("'s") ? w[..^2] : w).ToList();
+        var words = rawWords.Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w).ToList();
         var mentioned = FieldWords.Where(f => f.Words.Any(words.Contains)).Select(f => (BookingField?)f.Field).FirstOrDefault();
         var hasCue = words.Any(ChangeCues.Contains) || words.Count > 1 && words[0] is "no" or "nope";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ClinicBot.Dialogs.Booking.Fields.Time;
@@ -21,23 +22,30 @@ internal static partial class TimeExpressionParser
         return new Scanner(TimeTokenizer.Tokenize(text), strict).Run();
     }
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?::(?<m>\d{2}))?(?<suffix>am|pm|a|p|h|hs|hrs|ish|o'?clock)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?::(?<m>[0-9]{2}))?(?<suffix>am|pm|a|p|h|hs|hrs|ish|o'?clock)?$", RegexOptions.CultureInvariant)]
     internal static partial Regex ClockToken();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?<m>\d{2})(?<suffix>am|pm)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?<m>[0-9]{2})(?<suffix>am|pm)$", RegexOptions.CultureInvariant)]
     internal static partial Regex CompactClockToken();
 
-    [GeneratedRegex(@"^(?<h1>\d{1,2})(?::(?<m1>\d{2}))?(?<s1>am|pm)?-(?<h2>\d{1,2})(?::(?<m2>\d{2}))?(?<s2>am|pm)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<h1>[0-9]{1,2})(?::(?<m1>[0-9]{2}))?(?<s1>am|pm)?-(?<h2>[0-9]{1,2})(?::(?<m2>[0-9]{2}))?(?<s2>am|pm)?$", RegexOptions.CultureInvariant)]
     internal static partial Regex RangeToken();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})(?:st|nd|rd|th)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})(?:st|nd|rd|th)$", RegexOptions.CultureInvariant)]
     internal static partial Regex OrdinalToken();
 
-    [GeneratedRegex(@"^(?<mo>\d{1,2})/(?<d>\d{1,2})(?:/(?<y>\d{2}|\d{4}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<mo>[0-9]{1,2})/(?<d>[0-9]{1,2})(?:/(?<y>[0-9]{2}|[0-9]{4}))?$", RegexOptions.CultureInvariant)]
     internal static partial Regex SlashDateToken();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})$", RegexOptions.CultureInvariant)]
     internal static partial Regex IsoDateToken();
+
+    // Numbers are read the invariant way: the current culture comes from each activity's locale (its signs would
+    // change what "+3" means, and building its number format costs a lookup on every turn).
+    private static bool TryParseNumber(string text, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    private static int ParseNumber(string digits) => int.Parse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     private sealed class Scanner(List<string> tokens, bool strict)
     {
@@ -245,7 +253,7 @@ internal static partial class TimeExpressionParser
             {
                 var used = 2;
                 int? year = null;
-                if (int.TryParse(At(i + 2), out var y) && y is >= 2000 and <= 2100)
+                if (TryParseNumber(At(i + 2), out var y) && y is >= 2000 and <= 2100)
                 {
                     year = y;
                     used = 3;
@@ -272,7 +280,7 @@ internal static partial class TimeExpressionParser
         {
             var ordinal = OrdinalToken().Match(token);
             var text = ordinal.Success ? ordinal.Groups["d"].Value : token;
-            return int.TryParse(text, out day) && day is >= 1 and <= 31 && text.Length <= 2;
+            return TryParseNumber(text, out day) && day is >= 1 and <= 31 && text.Length <= 2;
         }
 
         // "12/3", "2026-12-03", "the 3rd", "on the 3".
@@ -282,9 +290,9 @@ internal static partial class TimeExpressionParser
             var slash = SlashDateToken().Match(token);
             if (slash.Success)
             {
-                int? year = slash.Groups["y"].Success ? NormalizeYear(int.Parse(slash.Groups["y"].Value)) : null;
-                var month = int.Parse(slash.Groups["mo"].Value);
-                var day = int.Parse(slash.Groups["d"].Value);
+                int? year = slash.Groups["y"].Success ? NormalizeYear(ParseNumber(slash.Groups["y"].Value)) : null;
+                var month = ParseNumber(slash.Groups["mo"].Value);
+                var day = ParseNumber(slash.Groups["d"].Value);
                 if (month is >= 1 and <= 12 && day is >= 1 and <= 31)
                 {
                     AddDay(new DateMention(year, month, day), i, i);
@@ -295,19 +303,19 @@ internal static partial class TimeExpressionParser
             var iso = IsoDateToken().Match(token);
             if (iso.Success)
             {
-                AddDay(new DateMention(int.Parse(iso.Groups["y"].Value), int.Parse(iso.Groups["mo"].Value), int.Parse(iso.Groups["d"].Value)), i, i);
+                AddDay(new DateMention(ParseNumber(iso.Groups["y"].Value), ParseNumber(iso.Groups["mo"].Value), ParseNumber(iso.Groups["d"].Value)), i, i);
                 return 1;
             }
 
             var ordinal = OrdinalToken().Match(token);
             if (ordinal.Success)
             {
-                AddDay(new DayOfMonthMention(int.Parse(ordinal.Groups["d"].Value)), Is(i - 1, "the") ? i - 1 : i, i);
+                AddDay(new DayOfMonthMention(ParseNumber(ordinal.Groups["d"].Value)), Is(i - 1, "the") ? i - 1 : i, i);
                 return 1;
             }
 
             // "the 3" / "el dia 3": a day of the month unless a time marker follows ("the 3 pm" is odd but a time).
-            if (Is(i - 1, "the", "dia") && int.TryParse(token, out var dom) && dom is >= 1 and <= 31 && !IsMeridiemAt(i + 1))
+            if (Is(i - 1, "the", "dia") && TryParseNumber(token, out var dom) && dom is >= 1 and <= 31 && !IsMeridiemAt(i + 1))
             {
                 AddDay(new DayOfMonthMention(dom), i - 1, i);
                 return 1;
@@ -352,7 +360,7 @@ internal static partial class TimeExpressionParser
             {
                 amount = 2;
             }
-            else if (int.TryParse(At(j), out var n) && n is > 0 and < 1000)
+            else if (TryParseNumber(At(j), out var n) && n is > 0 and < 1000)
             {
                 amount = n;
             }
@@ -460,7 +468,7 @@ internal static partial class TimeExpressionParser
 
         private bool BareNumberCanBeTime(int i)
         {
-            if (!int.TryParse(At(i), out var n) || n is < 1 or > 12)
+            if (!TryParseNumber(At(i), out var n) || n is < 1 or > 12)
             {
                 return ClockToken().Match(At(i)) is { Success: true } m && m.Groups["m"].Success;
             }
@@ -614,12 +622,12 @@ internal static partial class TimeExpressionParser
         }
 
         private static int? ReadHourWord(string token) =>
-            TimeVocabulary.NumberWords.TryGetValue(token, out var h) ? h : int.TryParse(token, out var n) && n is >= 1 and <= 12 ? n : null;
+            TimeVocabulary.NumberWords.TryGetValue(token, out var h) ? h : TryParseNumber(token, out var n) && n is >= 1 and <= 12 ? n : null;
 
         private static ClockTime? MakeClock(string hourText, string minuteText, string suffix)
         {
-            var hour = int.Parse(hourText);
-            var minute = string.IsNullOrEmpty(minuteText) ? 0 : int.Parse(minuteText);
+            var hour = ParseNumber(hourText);
+            var minute = string.IsNullOrEmpty(minuteText) ? 0 : ParseNumber(minuteText);
             if (hour > 24 || minute > 59)
             {
                 return null;
