@@ -23,7 +23,7 @@ internal sealed class TopicLexicon
     public List<TriggerMatch> FindMatches(IReadOnlyList<string> stems)
     {
         var matches = new List<TriggerMatch>();
-        var seen = new HashSet<TriggerPhrase>();
+        var seen = new HashSet<TriggerPhrase>(ReferenceEqualityComparer.Instance); // each trigger is one instance
         for (var start = 0; start < stems.Count; start++)
         {
             if (!_byFirstStem.TryGetValue(stems[start], out var candidates)) continue;

@@ -1,16 +1,13 @@
-using F23.StringSimilarity;
-
 namespace ClinicBot.Knowledge.Text;
 
 /// <summary>
 /// Maps a misspelt word to the closest word the content knows ("adress" → "address", "parkin" → "parking")
-/// by optimal-string-alignment distance (F23.StringSimilarity: edits and adjacent swaps). Conservative on
+/// by optimal-string-alignment distance (edits and adjacent swaps). Conservative on
 /// purpose: same first letter, 1 edit (2 for words of 8+ letters), and common English words are never changed.
 /// </summary>
 internal sealed class TypoCorrector
 {
     private const int MinimumLength = 4;
-    private static readonly OptimalStringAlignment Distance = new();
 
     private readonly HashSet<string> _known;
     private readonly HashSet<string> _protectedWords;
@@ -35,11 +32,11 @@ internal sealed class TypoCorrector
 
         var allowed = word.Length >= 8 ? 2 : 1;
         string? best = null;
-        var bestDistance = double.MaxValue;
+        var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
             if (Math.Abs(candidate.Length - word.Length) > allowed) continue;
-            var distance = Distance.Distance(word, candidate);
+            var distance = AlignmentDistance.Between(word, candidate);
             if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;

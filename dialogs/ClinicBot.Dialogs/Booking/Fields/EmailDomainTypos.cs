@@ -19,7 +19,14 @@ internal static class EmailDomainTypos
 
         foreach (var common in CommonDomains)
         {
-            if (EditDistance.Between(domain, common) == 1 || EditDistance.Between(domain, common) == 2 && domain.Length >= 9 && IsTransposition(domain, common))
+            // The distance is at least the length difference; a swap (distance 2) keeps the length.
+            if (Math.Abs(domain.Length - common.Length) > 1)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Between(domain, common);
+            if (distance == 1 || distance == 2 && domain.Length >= 9 && IsTransposition(domain, common))
             {
                 return common;
             }

@@ -92,6 +92,9 @@ internal static partial class NameInMessage
     [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey|hola)\b[\s,!]*)?(?<name>[^,.;!?\n\d@]+?)\s*(?:[,;\n]|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LeadSegment();
 
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex NonSpaceRun();
+
     private static readonly NameRecognizer Recognizer = new();
 
     public static (string? Name, string Remaining) Take(string text, bool otherFieldsFound)
@@ -146,7 +149,7 @@ internal static partial class NameInMessage
     {
         var kept = new List<string>();
         var length = 0;
-        foreach (Match word in Regex.Matches(captured, @"\S+"))
+        foreach (Match word in NonSpaceRun().Matches(captured))
         {
             var value = word.Value;
             if (NonNameWords.Contains(value.ToLowerInvariant()) || (requireCapitals && !char.IsUpper(value[0])) || kept.Count == 4)

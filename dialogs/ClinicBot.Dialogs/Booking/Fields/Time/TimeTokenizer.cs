@@ -24,6 +24,9 @@ internal static partial class TimeTokenizer
     [GeneratedRegex(@"\s[\u2013\u2014-]+\s", RegexOptions.CultureInvariant)]
     private static partial Regex FreeDash();
 
+    [GeneratedRegex(@"[\s]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpace();
+
     public static List<string> Tokenize(string text)
     {
         var s = TextNormalizer.ForMatching(text);
@@ -34,7 +37,7 @@ internal static partial class TimeTokenizer
         s = s.Replace("@", " at ").Replace("~", " around ").Replace("&", " and ");
 
         var tokens = new List<string>();
-        foreach (var raw in Regex.Split(s, @"[\s]+"))
+        foreach (var raw in WhiteSpace().Split(s))
         {
             var word = raw;
             var trailingBreak = false;

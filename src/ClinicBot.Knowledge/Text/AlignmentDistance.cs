@@ -1,0 +1,43 @@
+namespace ClinicBot.Knowledge.Text;
+
+/// <summary>
+/// Optimal string alignment distance as F23.StringSimilarity's OptimalStringAlignment computes it (edits and
+/// adjacent swaps, a swap costing as much as substituting the second letter), without allocating: three rows of
+/// the table on the stack instead of a fresh two-dimensional array per word pair.
+/// </summary>
+internal static class AlignmentDistance
+{
+    private const int StackLimit = 256;
+
+    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == 0) return b.Length;
+        if (b.Length == 0) return a.Length;
+
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= StackLimit ? stackalloc int[width * 3] : new int[width * 3];
+        var beforePrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(previous[j - 1] + cost, Math.Min(current[j - 1] + 1, previous[j] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + cost);
+                }
+            }
+            var reused = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = reused;
+        }
+        return previous[b.Length];
+    }
+}

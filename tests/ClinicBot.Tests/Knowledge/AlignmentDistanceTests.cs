@@ -1,0 +1,45 @@
+using ClinicBot.Knowledge.Text;
+using F23.StringSimilarity;
+
+namespace ClinicBot.Tests.Knowledge;
+
+/// <summary>The typo corrector's own edit distance gives what F23.StringSimilarity's OptimalStringAlignment gives.</summary>
+public sealed class AlignmentDistanceTests
+{
+    private static readonly OptimalStringAlignment Reference = new();
+
+    [Theory]
+    [InlineData("adress", "address", 1)]
+    [InlineData("parkin", "parking", 1)]
+    [InlineData("teh", "the", 1)]
+    [InlineData("aa", "aa", 0)]
+    [InlineData("ca", "abc", 3)]
+    [InlineData("", "abc", 3)]
+    [InlineData("suicdie", "suicide", 1)]
+    public void Known_pairs(string a, string b, int expected)
+    {
+        Assert.Equal(expected, AlignmentDistance.Between(a, b));
+        Assert.Equal(expected, (int)Reference.Distance(a, b));
+    }
+
+    [Fact]
+    public void Random_words_over_a_small_alphabet_give_the_reference_distance()
+    {
+        // Few letters, so repeats and adjacent swaps (the cases where the algorithms could part) are common.
+        var random = new Random(20261127);
+        string Word() => new(Enumerable.Range(0, random.Next(0, 11)).Select(_ => "aabce"[random.Next(5)]).ToArray());
+        for (var i = 0; i < 20_000; i++)
+        {
+            var (a, b) = (Word(), Word());
+            Assert.True((int)Reference.Distance(a, b) == AlignmentDistance.Between(a, b), $"'{a}' vs '{b}'");
+        }
+    }
+
+    [Fact]
+    public void Long_words_beyond_the_stack_buffer_give_the_reference_distance()
+    {
+        var a = new string('a', 150) + "bc";
+        var b = new string('a', 149) + "cb";
+        Assert.Equal((int)Reference.Distance(a, b), AlignmentDistance.Between(a, b));
+    }
+}
