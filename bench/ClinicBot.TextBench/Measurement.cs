@@ -12,7 +12,7 @@ internal sealed record SectionResult(string Name, long Messages, double CpuMicro
 /// <summary>Runs a pass repeatedly for a fixed time after a warm-up long enough for tiered JIT to settle.</summary>
 internal static class Measurement
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public static SectionResult Measure(string name, Func<int> pass, double seconds)
     {

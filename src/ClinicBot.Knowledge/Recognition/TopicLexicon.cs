@@ -8,6 +8,7 @@ namespace ClinicBot.Knowledge.Recognition;
 internal sealed class TopicLexicon
 {
     private const int MaxGap = 2;
+    private const int MaxPhraseLength = 16;
     private readonly Dictionary<string, TriggerPhrase[]> _byFirstStem;
     private readonly HashSet<string> _gapStems;
 
@@ -23,26 +24,28 @@ internal sealed class TopicLexicon
     public List<TriggerMatch> FindMatches(IReadOnlyList<string> stems)
     {
         var matches = new List<TriggerMatch>();
-        var seen = new HashSet<TriggerPhrase>(ReferenceEqualityComparer.Instance); // each trigger is one instance
+        HashSet<TriggerPhrase>? seen = null; // a trigger counts at its first match only; each trigger is one instance
+        Span<int> positions = stackalloc int[MaxPhraseLength];
         for (var start = 0; start < stems.Count; start++)
         {
             if (!_byFirstStem.TryGetValue(stems[start], out var candidates)) continue;
             foreach (var trigger in candidates)
             {
-                if (seen.Contains(trigger)) continue;
-                if (TryMatchAt(trigger.Stems, stems, start) is { } positions)
+                if (seen is not null && seen.Contains(trigger)) continue;
+                var phrase = trigger.Stems;
+                var found = phrase.Count <= MaxPhraseLength ? positions[..phrase.Count] : new int[phrase.Count];
+                if (TryMatchAt(phrase, stems, start, found))
                 {
-                    matches.Add(new TriggerMatch(trigger, positions));
-                    seen.Add(trigger);
+                    matches.Add(new TriggerMatch(trigger, found.ToArray()));
+                    (seen ??= new HashSet<TriggerPhrase>(ReferenceEqualityComparer.Instance)).Add(trigger);
                 }
             }
         }
         return matches;
     }
 
-    private int[]? TryMatchAt(IReadOnlyList<string> phrase, IReadOnlyList<string> stems, int start)
+    private bool TryMatchAt(IReadOnlyList<string> phrase, IReadOnlyList<string> stems, int start, Span<int> positions)
     {
-        var positions = new int[phrase.Count];
         positions[0] = start;
         var at = start;
         for (var k = 1; k < phrase.Count; k++)
@@ -57,9 +60,9 @@ internal sealed class TopicLexicon
                 }
                 if (!_gapStems.Contains(stems[j])) break;
             }
-            if (found < 0) return null;
+            if (found < 0) return false;
             positions[k] = at = found;
         }
-        return positions;
+        return true;
     }
 }

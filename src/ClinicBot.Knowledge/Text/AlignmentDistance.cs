@@ -9,7 +9,14 @@ internal static class AlignmentDistance
 {
     private const int StackLimit = 256;
 
-    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => BetweenAtMost(a, b, int.MaxValue - 1);
+
+    /// <summary>
+    /// The distance when it is at most <paramref name="limit"/>, otherwise some value above the limit: stops as soon
+    /// as a whole row of the table exceeds it (no row has a smaller minimum than the row before, so the final
+    /// distance cannot come back under).
+    /// </summary>
+    public static int BetweenAtMost(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         if (a.Length == 0) return b.Length;
         if (b.Length == 0) return a.Length;
@@ -24,6 +31,7 @@ internal static class AlignmentDistance
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -32,7 +40,9 @@ internal static class AlignmentDistance
                 {
                     current[j] = Math.Min(current[j], beforePrevious[j - 2] + cost);
                 }
+                rowMinimum = Math.Min(rowMinimum, current[j]);
             }
+            if (rowMinimum > limit) return limit + 1;
             var reused = beforePrevious;
             beforePrevious = previous;
             previous = current;

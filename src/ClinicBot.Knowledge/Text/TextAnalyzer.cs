@@ -18,10 +18,15 @@ internal sealed partial class TextAnalyzer
     private readonly HashSet<string> _knownStems;
     private readonly HashSet<string> _questionWords;
     private readonly HashSet<string> _leadingFillers;
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _rewritesBySpan;
+    private readonly Dictionary<string, string> _stemOf;
 
-    private TextAnalyzer(Dictionary<string, string[]> rewrites, TypoCorrector? typos, HashSet<string> knownStems, LanguageDocument language)
+    private TextAnalyzer(Dictionary<string, string[]> rewrites, TypoCorrector? typos, HashSet<string> knownStems, LanguageDocument language,
+        Dictionary<string, string> stemOf)
     {
         _rewrites = rewrites;
+        _rewritesBySpan = rewrites.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stemOf = stemOf;
         _questionWords = (language.QuestionWords ?? []).ToHashSet(StringComparer.Ordinal);
         _leadingFillers = (language.LeadingFillers ?? []).ToHashSet(StringComparer.Ordinal);
         _longestRewrite = rewrites.Count == 0 ? 1 : rewrites.Keys.Max(k => k.Split(' ').Length);
@@ -39,13 +44,17 @@ internal sealed partial class TextAnalyzer
             // Two spellings that fold to the same words: the first one written wins.
             if (key.Length > 0) rewrites.TryAdd(key, Tokenize(TextFolding.Fold(to)).ToArray());
         }
-        var plain = new TextAnalyzer(rewrites, typos: null, knownStems: [], language);
+        var plain = new TextAnalyzer(rewrites, typos: null, knownStems: [], language, stemOf: []);
         var words = vocabularyPhrases.SelectMany(p => plain.Analyze(p).Words)
             .Concat(rewrites.Values.SelectMany(v => v))
             .Where(w => w.Any(char.IsLetter))
             .ToHashSet(StringComparer.Ordinal);
-        var protectedWords = language.CommonWords.Select(TextFolding.Fold).Concat(rewrites.Keys);
-        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal), language);
+        var protectedWords = language.CommonWords.Select(TextFolding.Fold).Concat(rewrites.Keys).ToList();
+        // Stems of the words messages are made of (the content's and the common ones), worked out once.
+        var stemOf = words.Concat(protectedWords).Concat(rewrites.Keys.SelectMany(k => k.Split(' ')))
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(w => w, WordStemmer.Stem, StringComparer.Ordinal);
+        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal), language, stemOf);
     }
 
     public AnalyzedText Analyze(string text)
@@ -81,7 +90,7 @@ internal sealed partial class TextAnalyzer
             inQuestion.AddRange(Enumerable.Repeat(asks, words.Count - start));
         }
 
-        var stems = words.Select(WordStemmer.Stem).ToList();
+        var stems = words.Select(Stem).ToList();
         return new AnalyzedText(folded, words, stems, inQuestion, times, hasQuestionMark, hasContact);
     }
 
@@ -104,7 +113,9 @@ internal sealed partial class TextAnalyzer
         return _typos.Correct(word);
     }
 
-    private bool IsKnown(string word) => _typos!.IsKnown(word) || _knownStems.Contains(WordStemmer.Stem(word));
+    private bool IsKnown(string word) => _typos!.IsKnown(word) || _knownStems.Contains(Stem(word));
+
+    private string Stem(string word) => _stemOf.TryGetValue(word, out var stem) ? stem : WordStemmer.Stem(word);
 
     [GeneratedRegex(@"(\w)\1+")]
     private static partial Regex RepeatedLetters();
@@ -112,16 +123,35 @@ internal sealed partial class TextAnalyzer
 
     private int ApplyRewrite(List<string> raw, int start, List<string> output)
     {
+        Span<char> buffer = stackalloc char[128];
         for (var length = Math.Min(_longestRewrite, raw.Count - start); length >= 1; length--)
         {
-            var key = length == 1 ? raw[start] : string.Join(' ', raw.Skip(start).Take(length));
-            if (_rewrites.TryGetValue(key, out var replacement))
+            if (TryGetRewrite(raw, start, length, buffer, out var replacement))
             {
                 output.AddRange(replacement);
                 return length;
             }
         }
         return 0;
+    }
+
+    /// <summary>The rewrite of the <paramref name="length"/> words from <paramref name="start"/>, looked up without joining them into a string.</summary>
+    private bool TryGetRewrite(List<string> raw, int start, int length, Span<char> buffer, out string[] replacement)
+    {
+        if (length == 1) return _rewrites.TryGetValue(raw[start], out replacement!);
+        var used = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var word = raw[i];
+            if (used + word.Length + 1 > buffer.Length)
+            {
+                return _rewrites.TryGetValue(string.Join(' ', raw.GetRange(start, length)), out replacement!);
+            }
+            if (i > start) buffer[used++] = ' ';
+            word.CopyTo(buffer[used..]);
+            used += word.Length;
+        }
+        return _rewritesBySpan.TryGetValue(buffer[..used], out replacement!);
     }
 
     private static List<string> Tokenize(string folded) =>

@@ -36,7 +36,7 @@ internal sealed class TypoCorrector
         foreach (var candidate in candidates)
         {
             if (Math.Abs(candidate.Length - word.Length) > allowed) continue;
-            var distance = AlignmentDistance.Between(word, candidate);
+            var distance = AlignmentDistance.BetweenAtMost(word, candidate, allowed);
             if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;

@@ -23,7 +23,7 @@ public sealed class AlignmentDistanceTests
     }
 
     [Fact]
-    public void Random_words_over_a_small_alphabet_give_the_reference_distance()
+    public void Random_words_over_a_small_alphabet_give_the_reference_distance_also_when_bounded()
     {
         // Few letters, so repeats and adjacent swaps (the cases where the algorithms could part) are common.
         var random = new Random(20261127);
@@ -31,7 +31,11 @@ public sealed class AlignmentDistanceTests
         for (var i = 0; i < 20_000; i++)
         {
             var (a, b) = (Word(), Word());
-            Assert.True((int)Reference.Distance(a, b) == AlignmentDistance.Between(a, b), $"'{a}' vs '{b}'");
+            var expected = (int)Reference.Distance(a, b);
+            Assert.True(expected == AlignmentDistance.Between(a, b), $"'{a}' vs '{b}'");
+            var limit = random.Next(0, 4);
+            var bounded = AlignmentDistance.BetweenAtMost(a, b, limit);
+            Assert.True(expected <= limit ? bounded == expected : bounded > limit, $"'{a}' vs '{b}' at most {limit}: {bounded}");
         }
     }
 
