@@ -22,18 +22,24 @@ public sealed class CrisisDetector
     internal const string FileName = "crisis.json";
     private const int MaxInputLength = 2000;
 
+    // Compiling takes a few hundred milliseconds of CPU: on a two-core machine it would slow the app's start if it
+    // ran alongside it, so it waits until the start is over.
+    private static readonly TimeSpan CompileDelay = TimeSpan.FromSeconds(3);
+
     private readonly TypoCorrector _typos;
     private CrisisPatterns _patterns;
 
     /// <param name="compile">False keeps the interpreted patterns (tests compare both).</param>
-    internal CrisisDetector(CrisisDocument document, bool compile = true)
+    /// <param name="compileAfter">How long to wait before compiling (default <see cref="CompileDelay"/>).</param>
+    internal CrisisDetector(CrisisDocument document, bool compile = true, TimeSpan? compileAfter = null)
     {
         Reply = document.Reply;
         Suggestions = document.Suggestions ?? [];
         _typos = new TypoCorrector(document.Vocabulary, document.ProtectedWords ?? []);
         _patterns = new CrisisPatterns(document, compiled: false);
         Detect("warm up the patterns"); // the first match pays the regex set-up cost, not the first visitor
-        PatternsCompiled = compile ? Task.Run(() => CompileInBackground(document)) : Task.CompletedTask;
+        var delay = compileAfter ?? CompileDelay;
+        PatternsCompiled = compile ? Task.Run(async () => { await Task.Delay(delay).ConfigureAwait(false); Compile(document); }) : Task.CompletedTask;
     }
 
     /// <summary>The detector built from the embedded crisis.json (never touches the file system).</summary>
@@ -63,7 +69,7 @@ public sealed class CrisisDetector
     /// <summary>
     /// Completes when the compiled patterns have replaced the interpreted ones the detector starts with
     /// (<see cref="UsesCompiledPatterns"/> tells whether compiling succeeded). Compiling takes a few hundred
-    /// milliseconds, so it happens off the start-up path; both give the same verdicts.
+    /// milliseconds, so it happens in the background a few seconds after construction; both give the same verdicts.
     /// </summary>
     public Task PatternsCompiled { get; }
 
@@ -92,7 +98,7 @@ public sealed class CrisisDetector
         return null;
     }
 
-    private void CompileInBackground(CrisisDocument document)
+    private void Compile(CrisisDocument document)
     {
         try
         {

@@ -29,7 +29,7 @@ public sealed class CrisisPatternsCompilationTests
     {
         var document = Document();
         var interpreted = new CrisisDetector(document, compile: false);
-        var compiled = new CrisisDetector(document);
+        var compiled = new CrisisDetector(document, compileAfter: TimeSpan.Zero);
         await compiled.PatternsCompiled.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.False(interpreted.UsesCompiledPatterns);
