@@ -9,15 +9,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   analytics [events] [runs]  — events through the real queue + writer + DatabaseAnalyticsStore, nothing else.
 //   mixed [turns] [runs]       — 32 concurrent conversations; a turn = bot-state read + write (BotStateStorage)
 //                                 + one analytics turn event, like the reply path's storage work.
+//   batches [events] [runs]    — DatabaseAnalyticsStore.WriteAsync alone, in batches of 1, 16, 64 and 256 events:
+//                                 the cost per event and how long one batch holds the write gate.
 var mode = args.Length > 0 ? args[0] : "analytics";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 
-for (var run = 1; run <= runs; run++)
+// Run 0 warms up (JIT tiering, the native SQLite library); it is printed but not one of the measured runs.
+for (var run = 0; run <= runs; run++)
 {
     var folder = Directory.CreateTempSubdirectory("clinicbot-storagebench-").FullName;
     try
     {
+        if (mode == "batches")
+        {
+            await BatchSizeRun.RunAsync(new SqliteDatabase(Path.Combine(folder, "bench.db")), count, run);
+            continue;
+        }
+
         var database = new SqliteDatabase(Path.Combine(folder, "bench.db"));
         var result = mode switch
         {
@@ -26,7 +35,7 @@ for (var run = 1; run <= runs; run++)
             _ => throw new ArgumentException($"unknown mode {mode}"),
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode} run {run}: {count} in {result.Wall.TotalMilliseconds:F0} ms = {count / result.Wall.TotalSeconds:F0}/s, CPU {result.Cpu.TotalMilliseconds:F0} ms = {result.Cpu.TotalMilliseconds * 1000 / count:F1} us per item, stored {result.Stored}"));
+            $"{mode} run {(run == 0 ? "0 (warm-up)" : run)}: {count} in {result.Wall.TotalMilliseconds:F0} ms = {count / result.Wall.TotalSeconds:F0}/s, CPU {result.Cpu.TotalMilliseconds:F0} ms = {result.Cpu.TotalMilliseconds * 1000 / count:F1} us per item, stored {result.Stored}"));
     }
     finally
     {
@@ -95,6 +104,31 @@ internal static class AnalyticsRun
 
     public static TurnAnalytics Turn(int i) =>
         new(DateTimeOffset.UtcNow, "webchat", $"conversation-{i % 32}", i % 3 == 0 ? ["hours", "cost"] : ["location"], false, i % 10 == 0 ? "do you take aetna insurance" : null);
+}
+
+internal static class BatchSizeRun
+{
+    public static async Task RunAsync(ClinicDatabase database, int events, int run)
+    {
+        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc));
+        var hasher = ConversationHasher.CreateRandom();
+        foreach (var batchSize in new[] { 1, 16, 64, 256 })
+        {
+            var batch = Enumerable.Range(0, batchSize).Select(i => (AnalyticsEvent)new TurnEvent(DateTimeOffset.UtcNow, "webchat", hasher.Hash($"c{i}"), i % 3 == 0 ? ["hours", "cost"] : ["location"], false, null)).ToList();
+            var batches = events / batchSize;
+            var result = await Measure.TimeAsync(
+                async () =>
+                {
+                    for (var i = 0; i < batches; i++)
+                    {
+                        await store.WriteAsync(batch, CancellationToken.None);
+                    }
+                },
+                () => Task.FromResult((long)(batches * batchSize)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"batches run {run}: size {batchSize,3}: {result.Cpu.TotalMilliseconds * 1000 / result.Stored:F1} us CPU per event, {result.Wall.TotalMilliseconds / batches:F2} ms wall per batch"));
+        }
+    }
 }
 
 internal static class MixedRun
