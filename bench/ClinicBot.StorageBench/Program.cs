@@ -9,6 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   analytics [events] [runs]  — events through the real queue + writer + DatabaseAnalyticsStore, nothing else.
 //   mixed [turns] [runs]       — 32 concurrent conversations; a turn = bot-state read + write (BotStateStorage)
 //                                 + one analytics turn event, like the reply path's storage work.
+//   prepare [reads] [runs]     — the bot-state SELECT on one open connection: a new command per read (as
+//                                 BotStateStorage does, parsed every time) against one command reused (parsed once);
+//                                 and the CPU of a pooled SqliteDatabase.OpenAsync + dispose.
 //   batches [events] [runs]    — DatabaseAnalyticsStore.WriteAsync alone, in batches of 1, 16, 64 and 256 events:
 //                                 the cost per event and how long one batch holds the write gate.
 var mode = args.Length > 0 ? args[0] : "analytics";
@@ -21,6 +24,12 @@ for (var run = 0; run <= runs; run++)
     var folder = Directory.CreateTempSubdirectory("clinicbot-storagebench-").FullName;
     try
     {
+        if (mode == "prepare")
+        {
+            await PrepareRun.RunAsync(new SqliteDatabase(Path.Combine(folder, "bench.db")), count, run);
+            continue;
+        }
+
         if (mode == "batches")
         {
             await BatchSizeRun.RunAsync(new SqliteDatabase(Path.Combine(folder, "bench.db")), count, run);
@@ -104,6 +113,58 @@ internal static class AnalyticsRun
 
     public static TurnAnalytics Turn(int i) =>
         new(DateTimeOffset.UtcNow, "webchat", $"conversation-{i % 32}", i % 3 == 0 ? ["hours", "cost"] : ["location"], false, i % 10 == 0 ? "do you take aetna insurance" : null);
+}
+
+internal static class PrepareRun
+{
+    private const string Select = "SELECT etag, json FROM bot_state WHERE key = @key;";
+
+    public static async Task RunAsync(ClinicDatabase database, int reads, int run)
+    {
+        await new BotStateStorage(database).WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["v"] = new string('x', 1500) } });
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var fresh = await Measure.TimeAsync(
+            async () =>
+            {
+                for (var i = 0; i < reads; i++)
+                {
+                    await using var command = connection.CreateCommand(Select).With("@key", "k");
+                    await ReadAsync(command);
+                }
+            },
+            () => Task.FromResult((long)reads));
+        await using var reused = connection.CreateCommand(Select).With("@key", "k");
+        var once = await Measure.TimeAsync(
+            async () =>
+            {
+                for (var i = 0; i < reads; i++)
+                {
+                    reused.Parameters[0].Value = "k";
+                    await ReadAsync(reused);
+                }
+            },
+            () => Task.FromResult((long)reads));
+        var opens = await Measure.TimeAsync(
+            async () =>
+            {
+                for (var i = 0; i < reads; i++)
+                {
+                    await using var pooled = await database.OpenAsync(CancellationToken.None);
+                }
+            },
+            () => Task.FromResult((long)reads));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"prepare run {run}: new command per read {fresh.Cpu.TotalMilliseconds * 1000 / reads:F1} us CPU, reused command {once.Cpu.TotalMilliseconds * 1000 / reads:F1} us CPU, pooled open + close {opens.Cpu.TotalMilliseconds * 1000 / reads:F1} us CPU"));
+    }
+
+    private static async Task ReadAsync(System.Data.Common.DbCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync() || reader.GetString(1).Length == 0)
+        {
+            throw new InvalidOperationException("row missing");
+        }
+    }
 }
 
 internal static class BatchSizeRun
