@@ -1,4 +1,5 @@
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 
 namespace ClinicBot.Dialogs;
 
@@ -6,9 +7,11 @@ namespace ClinicBot.Dialogs;
 public class PromptOptions
 {
     /// <summary>The first question.</summary>
+    [JsonConverter(typeof(CompactActivityJson))]
     public Activity? Prompt { get; set; }
 
     /// <summary>Sent after an answer that was not understood or not valid (unless the validator sent its own re-ask).</summary>
+    [JsonConverter(typeof(CompactActivityJson))]
     public Activity? RetryPrompt { get; set; }
 
     /// <summary>Offered as suggested actions; a <see cref="ChoicePrompt"/> only accepts one of these.</summary>

@@ -7,7 +7,8 @@ namespace ClinicBot.Analytics;
 /// <summary>Where analytics events end up, and the dashboard's queries over them.</summary>
 public interface IAnalyticsStore
 {
-    Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct);
+    /// <summary>Stores the events in one transaction: all of them, or (when this throws) none.</summary>
+    Task WriteAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken ct);
 
     Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct);
 }
@@ -18,25 +19,28 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
     public const int UnansweredShown = 50;
     public const int TopicsShown = 15;
 
-    public async Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
-        var day = calendar.DayOf(analyticsEvent.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        switch (analyticsEvent)
+        if (events.Count == 0)
         {
-            case TurnEvent turn:
-                await WriteTurnAsync(connection, turn, day, ct).ConfigureAwait(false);
-                break;
-            case BookingEvent booking:
-                await using (var command = connection.CreateCommand("INSERT INTO analytics_bookings (day, channel) VALUES (@day, @channel);")
-                    .With("@day", day)
-                    .With("@channel", booking.Channel))
-                {
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                break;
+            return;
         }
+
+        var days = events.Select(analyticsEvent => calendar.DayOf(analyticsEvent.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        // The same write gate as the bot-state writes: on SQLite they would otherwise contend for the file's
+        // one write lock and wait in SQLite's busy handler, which blocks a thread-pool thread.
+        using var writeTurn = await database.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var inserts = new AnalyticsInsertCommands(connection, transaction))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                await inserts.InsertAsync(events[i], days[i], ct).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct)
@@ -88,35 +92,6 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
         }
 
         return new DashboardSummary(days, topics, crisis, unanswered);
-    }
-
-    private static async Task WriteTurnAsync(DbConnection connection, TurnEvent turn, string day, CancellationToken ct)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        long turnId;
-        await using (var command = connection.CreateCommand("""
-            INSERT INTO analytics_turns (at, day, channel, conversation_hash, crisis_reply, unanswered_question)
-            VALUES (@at, @day, @channel, @hash, @crisis, @question) RETURNING id;
-            """, transaction)
-            .With("@at", turn.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
-            .With("@day", day)
-            .With("@channel", turn.Channel)
-            .With("@hash", turn.ConversationHash)
-            .With("@crisis", turn.CrisisReply ? 1L : 0L)
-            .With("@question", turn.MaskedQuestion))
-        {
-            turnId = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-
-        foreach (var topic in turn.Topics)
-        {
-            await using var command = connection.CreateCommand("INSERT INTO analytics_topics (turn_id, topic) VALUES (@id, @topic);", transaction)
-                .With("@id", turnId)
-                .With("@topic", topic);
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     private static async Task<Dictionary<string, int>> CountByDayAsync(DbConnection connection, string sql, string from, string to, CancellationToken ct)

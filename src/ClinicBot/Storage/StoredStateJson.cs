@@ -5,18 +5,33 @@ using Newtonsoft.Json.Linq;
 namespace ClinicBot.Storage;
 
 /// <summary>
-/// How bot state is kept as text: Newtonsoft JSON with type names (the SDK storages' settings), without the
-/// ETag, which lives in its own column and is put back on the object when read.
+/// How bot state is kept as text: Newtonsoft JSON with type names, without the ETag, which lives in its own
+/// column and is put back on the object when read.
 /// </summary>
+/// <remarks>
+/// Written compactly: a type name only where the declared type does not say it (TypeNameHandling.Auto) and no
+/// null object properties. A booking's state carries its prompts' activities, about 40 null fields each; the
+/// SDK storages' settings (type names everywhere, nulls kept) made it ~5 KB of JSON read and written on every
+/// turn. Reading keeps the SDK storages' settings, so state written in either form reads back as the same types.
+/// </remarks>
 public static class StoredStateJson
 {
     private const string EtagProperty = "eTag";
 
-    // The same settings as the SDK's own storages: type names kept so values read back as the types written.
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    // The SDK storages' settings: any type name in the text is honoured, so values read back as the types written.
+    private static readonly JsonSerializer Reader = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.All,
         NullValueHandling = NullValueHandling.Include,
+        MaxDepth = 64,
+    });
+
+    // Dictionary entries are written even when null (NullValueHandling covers object properties only), so a key
+    // set to null reads back as present.
+    private static readonly JsonSerializer Writer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.Auto,
+        NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 64,
     });
 
@@ -27,7 +42,7 @@ public static class StoredStateJson
         object? value;
         using (var reader = new JsonTextReader(new StringReader(storedJson)))
         {
-            value = Serializer.Deserialize<object>(reader);
+            value = Reader.Deserialize<object>(reader);
         }
 
         if (value is IStoreItem or IDictionary<string, object> or JObject)
@@ -39,7 +54,7 @@ public static class StoredStateJson
         // Any other type may have its own "eTag" member: give it the ETag through the JSON, as written.
         var json = JObject.Parse(storedJson);
         json[EtagProperty] = etag;
-        return json.ToObject<object>(Serializer);
+        return json.ToObject<object>(Reader);
     }
 
     public static string Write(object value)
@@ -60,13 +75,16 @@ public static class StoredStateJson
             var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
             {
-                Serializer.Serialize(writer, withoutEtag);
+                Writer.Serialize(writer, withoutEtag, typeof(object));
             }
 
             return text.ToString();
         }
 
-        var json = JObject.FromObject(value, Serializer);
+        // Declared as object, so the root carries its type name too and reads back as the type written.
+        using var tokenWriter = new JTokenWriter();
+        Writer.Serialize(tokenWriter, value, typeof(object));
+        var json = (JObject)tokenWriter.Token!;
         json.Remove(EtagProperty);
         return json.ToString(Formatting.None);
     }

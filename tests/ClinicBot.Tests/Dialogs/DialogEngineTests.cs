@@ -257,6 +257,31 @@ public class DialogEngineTests
     }
 
     [Fact]
+    public async Task A_prompt_sends_a_copy_of_its_question_so_the_stored_options_stay_unstamped()
+    {
+        var question = Ask("colour?");
+        question.Attachments = [new Attachment("text/plain", content: "card")];
+        var options = new PromptOptions { Prompt = question, Choices = [new Choice("red")] };
+        Dialog[] Create() => new Dialog[]
+        {
+            new WaterfallDialog("root", new WaterfallStep[] { (s, ct) => s.PromptAsync("choice", options, ct) }),
+            new ChoicePrompt("choice"),
+        };
+
+        var host = new DialogTestHost(new MemoryStorage(), "root", Create);
+        var sent = (IMessageActivity)Assert.Single(await host.SendAsync("go"));
+
+        Assert.Equal("colour?", sent.Text);
+        Assert.Equal("card", Assert.Single(sent.Attachments).Content);
+        Assert.NotNull(sent.SuggestedActions);
+        Assert.NotNull(sent.Conversation);
+        Assert.Null(question.Conversation);
+        Assert.Null(question.Recipient);
+        Assert.Null(question.ReplyToId);
+        Assert.Null(question.SuggestedActions);
+    }
+
+    [Fact]
     public async Task Run_async_begins_then_continues_the_dialog()
     {
         var storage = new JsonRoundTripStorage();

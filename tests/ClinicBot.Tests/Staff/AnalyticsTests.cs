@@ -76,6 +76,7 @@ public sealed class AnalyticsTests
 
         await WaitUntilAsync(() => failing.Written == 1);
         await writer.StopAsync(CancellationToken.None);
+        Assert.Equal(1, failing.Written);
         Assert.Contains(logs.Entries, entry => entry.Contains("InvalidOperationException", StringComparison.Ordinal));
         Assert.DoesNotContain("secret text", logs.AllText);
         Assert.DoesNotContain("boom with data", logs.AllText);
@@ -98,7 +99,7 @@ public sealed class AnalyticsTests
     {
         public ManualResetEventSlim Entered { get; } = new();
 
-        public async Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct)
+        public async Task WriteAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken ct)
         {
             Entered.Set();
             await Task.Delay(Timeout.Infinite, ct);
@@ -107,20 +108,22 @@ public sealed class AnalyticsTests
         public Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct) => throw new NotSupportedException();
     }
 
+    /// <summary>Like a database transaction: a batch holding the first event ever written fails as a whole.</summary>
     private sealed class FailingThenCountingStore : IAnalyticsStore
     {
-        private int _calls;
+        private AnalyticsEvent? _bad;
 
         public int Written { get; private set; }
 
-        public Task WriteAsync(AnalyticsEvent analyticsEvent, CancellationToken ct)
+        public Task WriteAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken ct)
         {
-            if (Interlocked.Increment(ref _calls) == 1)
+            _bad ??= events[0];
+            if (events.Contains(_bad))
             {
                 throw new InvalidOperationException("boom with data");
             }
 
-            Written++;
+            Written += events.Count;
             return Task.CompletedTask;
         }
 
