@@ -54,7 +54,7 @@ internal sealed partial class TextAnalyzer
         var stemOf = words.Concat(protectedWords).Concat(rewrites.Keys.SelectMany(k => k.Split(' ')))
             .Distinct(StringComparer.Ordinal)
             .ToDictionary(w => w, WordStemmer.Stem, StringComparer.Ordinal);
-        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(WordStemmer.Stem).ToHashSet(StringComparer.Ordinal), language, stemOf);
+        return new TextAnalyzer(rewrites, new TypoCorrector(words, protectedWords), words.Select(word => stemOf[word]).ToHashSet(StringComparer.Ordinal), language, stemOf);
     }
 
     public AnalyzedText Analyze(string text)
