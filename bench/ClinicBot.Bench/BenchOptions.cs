@@ -12,7 +12,8 @@ public sealed record BenchOptions(
     int StartupSamples,
     long MaxTurnsPerCell,
     TimeSpan Deadline,
-    string? GcMode)
+    string? GcMode,
+    IReadOnlyDictionary<string, string> ServerEnvironment)
 {
     public static readonly IReadOnlyList<string> AllTargets = ["clinicbot", "stock-echo", "bare", "clinicbot-directline"];
 
@@ -25,6 +26,7 @@ public sealed record BenchOptions(
           --targets a,b,...        clinicbot, stock-echo, bare, clinicbot-directline (default all)
           --startup-samples <n>    cold starts of ClinicBot timed to /health/ready (default 3)
           --gc server|workstation  force the servers' GC mode (default: each app's own setting)
+          --server-env NAME=VALUE  an environment variable for every server started (repeatable; for A/B runs of runtime knobs)
         Loopback only; the whole run stops by itself after at most 10 minutes.
         """;
 
@@ -39,7 +41,8 @@ public sealed record BenchOptions(
             StartupSamples: 3,
             MaxTurnsPerCell: 1_000_000,
             Deadline: TimeSpan.FromMinutes(10),
-            GcMode: null);
+            GcMode: null,
+            ServerEnvironment: new Dictionary<string, string>());
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -53,6 +56,7 @@ public sealed record BenchOptions(
                 "--targets" => options with { Targets = ParseTargets(Next()) },
                 "--startup-samples" => options with { StartupSamples = Bounded(int.Parse(Next(), CultureInfo.InvariantCulture), 0, 10) },
                 "--gc" => options with { GcMode = Next() is "server" or "workstation" ? args[i] : throw new ArgumentException("--gc takes server or workstation.") },
+                "--server-env" => options with { ServerEnvironment = WithVariable(options.ServerEnvironment, Next()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -65,6 +69,17 @@ public sealed record BenchOptions(
         var targets = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = targets.Except(AllTargets).ToArray();
         return unknown.Length == 0 ? targets : throw new ArgumentException($"Unknown target(s): {string.Join(", ", unknown)}.");
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment)
+    {
+        var separator = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            throw new ArgumentException("--server-env takes NAME=VALUE.");
+        }
+
+        return new Dictionary<string, string>(environment) { [assignment[..separator]] = assignment[(separator + 1)..] };
     }
 
     private static TimeSpan Seconds(string value, double min, double max) =>

@@ -40,6 +40,11 @@ Console.WriteLine("ClinicBot benchmark (loopback only)");
 Console.WriteLine(MachineDescription.Describe());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"build: {layout.Configuration}; servers: separate processes, GC {options.GcMode ?? "as each app configures it"}; per server {options.InitialWarmup.TotalSeconds:0.#} s warm-up, then per cell {options.Warmup.TotalSeconds:0.#} s warm-up + {options.Measure.TotalSeconds:0.#} s measured"));
+if (options.ServerEnvironment.Count > 0)
+{
+    Console.WriteLine($"server environment: {string.Join(" ", options.ServerEnvironment.Select(variable => $"{variable.Key}={variable.Value}"))}");
+}
+
 Console.WriteLine($"load average at start: {MachineDescription.LoadAverage()} (other processes on this machine share its cores)");
 Console.WriteLine($"mix: {string.Join(", ", mix.Scripts.GroupBy(script => script.Kind).Select(group => $"{group.Key} {group.Sum(script => script.Weight)}"))} (weights; each conversation starts with conversationUpdate)");
 Console.WriteLine();
@@ -55,7 +60,7 @@ try
         {
             foreach (var (target, times) in startups)
             {
-                using var server = ServerProcess.Start(BenchTargets.For(target, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode);
+                using var server = ServerProcess.Start(BenchTargets.For(target, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode, options.ServerEnvironment);
                 times.Add((await server.WaitReadyAsync(http, TimeSpan.FromSeconds(30), deadline.Token)).TotalMilliseconds);
             }
         }
@@ -73,7 +78,7 @@ try
     Console.WriteLine(CellResult.Header);
     foreach (var target in options.Targets)
     {
-        using var server = ServerProcess.Start(BenchTargets.For(target, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode);
+        using var server = ServerProcess.Start(BenchTargets.For(target, layout, workFolder), layout.ProbeDll, workFolder, options.GcMode, options.ServerEnvironment);
         await server.WaitReadyAsync(http, TimeSpan.FromSeconds(30), deadline.Token);
         ITurnDriver driver = target == BenchTargets.ClinicBotDirectLine
             ? new DirectLineDriver(http, server.BaseAddress)

@@ -34,7 +34,7 @@ public sealed class ServerProcess : IDisposable
 
     private string ProbeSocket { get; }
 
-    public static ServerProcess Start(ServerSpec spec, string probeDll, string workFolder, string? gcMode)
+    public static ServerProcess Start(ServerSpec spec, string probeDll, string workFolder, string? gcMode, IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var port = LoopbackHttp.FreePort();
         var probeSocket = Path.Combine(workFolder, $"probe-{spec.Name}-{port}.sock");
@@ -62,7 +62,7 @@ public sealed class ServerProcess : IDisposable
             startInfo.Environment["DOTNET_gcServer"] = gcMode == "server" ? "1" : "0";
         }
 
-        foreach (var (name, value) in spec.Environment)
+        foreach (var (name, value) in spec.Environment.Concat(extraEnvironment))
         {
             startInfo.Environment[name] = value;
         }
