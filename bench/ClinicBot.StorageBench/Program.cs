@@ -12,6 +12,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   prepare [reads] [runs]     — the bot-state SELECT on one open connection: a new command per read (as
 //                                 BotStateStorage does, parsed every time) against one command reused (parsed once);
 //                                 and the CPU of a pooled SqliteDatabase.OpenAsync + dispose.
+//   turnstate [turns] [runs]   — the conversation state's load + save of a mid-booking turn: the SDK's ConversationState
+//                                 against JsonComparedConversationState, side by side (see TurnStateRun).
 //   batches [events] [runs]    — DatabaseAnalyticsStore.WriteAsync alone, in batches of 1, 16, 64 and 256 events:
 //                                 the cost per event and how long one batch holds the write gate.
 var mode = args.Length > 0 ? args[0] : "analytics";
@@ -27,6 +29,12 @@ for (var run = 0; run <= runs; run++)
         if (mode == "prepare")
         {
             await PrepareRun.RunAsync(new SqliteDatabase(Path.Combine(folder, "bench.db")), count, run);
+            continue;
+        }
+
+        if (mode == "turnstate")
+        {
+            await TurnStateRun.RunAsync(new SqliteDatabase(Path.Combine(folder, "bench.db")), count, run);
             continue;
         }
 

@@ -23,8 +23,9 @@ public static class ClinicBotServiceCollectionExtensions
 
         // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.
         services.AddClinicDatabase();
-        services.AddSingleton<IStorage, BotStateStorage>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<IJsonStateStorage, BotStateStorage>();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IJsonStateStorage>());
+        services.AddSingleton<ConversationState, JsonComparedConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<IBookingStore, DatabaseBookingStore>();
 

@@ -16,7 +16,7 @@ namespace ClinicBot.Storage;
 /// </list>
 /// After a write the new ETag is put back on the object, so the caller's next write in the same turn carries it.
 /// </summary>
-public sealed class BotStateStorage : IStorage
+public sealed class BotStateStorage : IJsonStateStorage
 {
     private readonly ClinicDatabase _database;
 
@@ -37,23 +37,19 @@ public sealed class BotStateStorage : IStorage
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            await using var command = connection.CreateCommand("SELECT etag, json FROM bot_state WHERE key = @key;").With("@key", key);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await ReadOneAsync(connection, key, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                continue;
-            }
-
-            var etag = reader.GetString(0);
-            var value = StoredStateJson.Read(reader.GetString(1), etag);
-
-            if (value is not null)
-            {
-                result[key] = value;
+                result[key] = stored.Value;
             }
         }
 
         return result;
+    }
+
+    public async Task<StoredValue?> ReadWithJsonAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadOneAsync(connection, key, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -65,8 +61,15 @@ public sealed class BotStateStorage : IStorage
         }
 
         // Serialise before taking the write gate, so the gate is held only for the statements.
-        var pending = changes.Select(change => new PendingWrite(change.Key, change.Value, WriteRuleFor(change.Value), StoredStateJson.Write(change.Value), Guid.NewGuid().ToString("N"))).ToList();
+        var pending = changes.Select(change => Pending(change.Key, change.Value, StoredStateJson.Write(change.Value))).ToList();
+        await WritePendingAsync(pending, cancellationToken).ConfigureAwait(false);
+    }
 
+    public Task WriteJsonAsync(string key, object value, string json, CancellationToken cancellationToken = default) =>
+        WritePendingAsync([Pending(key, value, json)], cancellationToken);
+
+    private async Task WritePendingAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken)
+    {
         using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -103,6 +106,22 @@ public sealed class BotStateStorage : IStorage
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static async Task<StoredValue?> ReadOneAsync(DbConnection connection, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand("SELECT etag, json FROM bot_state WHERE key = @key;").With("@key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var json = reader.GetString(1);
+        return StoredStateJson.Read(json, reader.GetString(0)) is { } value ? new StoredValue(value, json) : null;
+    }
+
+    private static PendingWrite Pending(string key, object value, string json) =>
+        new(key, value, WriteRuleFor(value), json, Guid.NewGuid().ToString("N"));
 
     private const string UpsertSql = """
         INSERT INTO bot_state (key, etag, json, updated_utc) VALUES (@key, @etag, @json, @now)

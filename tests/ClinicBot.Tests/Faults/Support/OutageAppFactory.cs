@@ -1,4 +1,5 @@
 using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Storage;
 using ClinicBot.Tests.Booking.Support;
 using ClinicBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +31,7 @@ public sealed class OutageAppFactory() : ClinicBotAppFactory(dataFolder: null)
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            Decorate<IStorage>(services, inner => new SwitchableStorage(inner));
+            Decorate<IJsonStateStorage>(services, inner => new SwitchableStorage(inner));
             Decorate<IBookingStore>(services, inner => new SwitchableBookingStore(inner));
         });
     }

@@ -1,4 +1,4 @@
-using Microsoft.Bot.Builder;
+using ClinicBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicBot.Tests.Faults.Support;
@@ -15,7 +15,7 @@ public enum StorageFault
 /// Wraps the app's real bot-state storage and can be switched to fail the way a stopped database fails: with a
 /// provider exception (a <see cref="System.Data.Common.DbException"/>), as SQLite and Npgsql both throw.
 /// </summary>
-public sealed class SwitchableStorage(IStorage inner) : IStorage
+public sealed class SwitchableStorage(IJsonStateStorage inner) : IJsonStateStorage
 {
     public StorageFault Fault { get; set; }
 
@@ -29,6 +29,18 @@ public sealed class SwitchableStorage(IStorage inner) : IStorage
     {
         ThrowIf(Fault != StorageFault.None);
         return inner.WriteAsync(changes, cancellationToken);
+    }
+
+    public Task<StoredValue?> ReadWithJsonAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ThrowIf(Fault == StorageFault.Everything);
+        return inner.ReadWithJsonAsync(key, cancellationToken);
+    }
+
+    public Task WriteJsonAsync(string key, object value, string json, CancellationToken cancellationToken = default)
+    {
+        ThrowIf(Fault != StorageFault.None);
+        return inner.WriteJsonAsync(key, value, json, cancellationToken);
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
