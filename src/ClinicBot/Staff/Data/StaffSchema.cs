@@ -1,10 +1,7 @@
-using ClinicBot.Staff.Accounts;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Postgres;
 using ClinicBot.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace ClinicBot.Staff.Data;
@@ -14,10 +11,10 @@ namespace ClinicBot.Staff.Data;
 /// migrations (see PostgresSchema), run under the migration lock; when the server cannot be reached at start-up
 /// the app starts anyway (readiness stays 503, the bot can still answer what needs no database) and the
 /// migrations run on first use. SQLite: the plain-SQL tables come with the
-/// file (SqliteSchema); EF Core's EnsureCreated does nothing when the file already has any table, so the
-/// Identity tables are created with CreateTables() when AspNetUsers is missing.
+/// file (SqliteSchema), and the Identity tables are created from the checked-in DDL
+/// (<see cref="StaffIdentitySchema.SqliteCreateScript"/>) when AspNetUsers is missing.
 /// </summary>
-public sealed class StaffSchema(ClinicDatabase database, IServiceScopeFactory scopes, ILogger<StaffSchema> logger)
+public sealed class StaffSchema(ClinicDatabase database, ILogger<StaffSchema> logger)
 {
     private readonly object _gate = new();
     private bool _created;
@@ -44,12 +41,8 @@ public sealed class StaffSchema(ClinicDatabase database, IServiceScopeFactory sc
                     }
 
                     break;
-                case SqliteDatabase sqlite when !TableExists(sqlite, "AspNetUsers"):
-                    using (var scope = scopes.CreateScope())
-                    {
-                        scope.ServiceProvider.GetRequiredService<StaffDbContext>().GetService<IRelationalDatabaseCreator>().CreateTables();
-                    }
-
+                case SqliteDatabase sqlite:
+                    CreateSqliteTablesIfMissing(sqlite);
                     break;
             }
 
@@ -57,13 +50,26 @@ public sealed class StaffSchema(ClinicDatabase database, IServiceScopeFactory sc
         }
     }
 
-    private static bool TableExists(SqliteDatabase database, string name)
+    // The checked-in DDL, not EF Core's CreateTables(): that builds the EF Core model, a third of the app's start-up.
+    // BEGIN IMMEDIATE takes the file's write lock before the check, so two instances starting on one new file do
+    // not both create the tables.
+    private static void CreateSqliteTablesIfMissing(SqliteDatabase database)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
-        command.Parameters.AddWithValue("$name", name);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers';";
+        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = StaffIdentitySchema.SqliteCreateScript();
+        create.ExecuteNonQuery();
+        transaction.Commit();
     }
 }
