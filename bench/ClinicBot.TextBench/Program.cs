@@ -1,8 +1,9 @@
 // Micro-benchmark of the message-understanding path: CPU and allocation per message of the crisis check,
-// ClinicKnowledge.Understand and the booking message reading, over the load benchmark's turns and the eval sets.
+// ClinicKnowledge.Understand and the booking message reading, over the load benchmark's turns and the eval sets;
+// the crisis check also on every core at once (crisis-all-cores), as concurrent turns run it.
 //
 //   dotnet run -c Release --project bench/ClinicBot.TextBench -- [--eval DIR] [--runs 3] [--seconds 2]
-//                                                                [--sections crisis,understand,booking]
+//                                                                [--sections crisis,crisis-all-cores,understand,booking]
 //                                                                [--dump FILE] [--extra FILE]
 //
 // --eval: folder with dev.jsonl and booking_dev.jsonl (default ../shared/eval next to the repository).
@@ -54,6 +55,11 @@ for (var run = 1; run <= options.Runs; run++)
     foreach (var (name, pass) in new (string, Func<int>)[] { ("crisis", workloads.Crisis), ("understand", workloads.Understand), ("booking", workloads.Booking) })
     {
         if (options.Sections.Contains(name)) Console.WriteLine("  " + Measurement.Measure(name, pass, options.SecondsPerSection));
+    }
+
+    if (options.Sections.Contains("crisis-all-cores"))
+    {
+        Console.WriteLine("  " + Measurement.MeasureConcurrently("crisis-all-cores", workloads.Crisis, options.SecondsPerSection, Environment.ProcessorCount));
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class CrisisDetector
     private static readonly TimeSpan CompileDelay = TimeSpan.FromSeconds(3);
 
     private readonly TypoCorrector _typos;
-    private CrisisPatterns _patterns;
+    private CrisisPatterns[] _patternSets;
 
     /// <param name="compile">False keeps the interpreted patterns (tests compare both).</param>
     /// <param name="compileAfter">How long to wait before compiling (default <see cref="CompileDelay"/>).</param>
@@ -36,7 +36,7 @@ public sealed class CrisisDetector
         Reply = document.Reply;
         Suggestions = document.Suggestions ?? [];
         _typos = new TypoCorrector(document.Vocabulary, document.ProtectedWords ?? []);
-        _patterns = new CrisisPatterns(document, compiled: false);
+        _patternSets = [new CrisisPatterns(document, compiled: false)];
         Detect("warm up the patterns"); // the first match pays the regex set-up cost, not the first visitor
         var delay = compileAfter ?? CompileDelay;
         PatternsCompiled = compile ? Task.Run(async () => { await Task.Delay(delay).ConfigureAwait(false); Compile(document); }) : Task.CompletedTask;
@@ -74,12 +74,12 @@ public sealed class CrisisDetector
     public Task PatternsCompiled { get; }
 
     /// <summary>True once the compiled patterns are in use.</summary>
-    public bool UsesCompiledPatterns => Volatile.Read(ref _patterns).IsCompiled;
+    public bool UsesCompiledPatterns => Volatile.Read(ref _patternSets)[0].IsCompiled;
 
     public bool IsCrisis(string? text) => Detect(text) is not null;
 
     /// <summary>"explicit", "indirect" or null.</summary>
-    public string? Detect(string? text) => Detect(text, Volatile.Read(ref _patterns));
+    public string? Detect(string? text) => Detect(text, CrisisPatterns.ForThisProcessor(Volatile.Read(ref _patternSets)));
 
     private string? Detect(string? text, CrisisPatterns patterns)
     {
@@ -102,9 +102,13 @@ public sealed class CrisisDetector
     {
         try
         {
-            var compiled = CrisisPatterns.Compiled(document);
-            Detect("warm up the compiled patterns", compiled); // their code is compiled on first use: here, not on a visit
-            Volatile.Write(ref _patterns, compiled);
+            var compiled = CrisisPatterns.CompiledPerProcessor(document);
+            foreach (var set in compiled)
+            {
+                Detect("warm up the compiled patterns", set); // their code is compiled on first use: here, not on a visit
+            }
+
+            Volatile.Write(ref _patternSets, compiled);
         }
         catch (Exception)
         {

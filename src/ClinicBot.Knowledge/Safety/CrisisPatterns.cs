@@ -17,9 +17,14 @@ internal sealed class CrisisPatterns
     // Generous: a busy machine can pause a thread for a while, and a timeout counts as a possible crisis.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    // Compiled sets by their patterns: every detector built from the same crisis.json shares one (the app builds
+    // A Regex keeps one runner and hands it out with an interlocked exchange, so threads on different cores matching
+    // with the same instances keep pulling those cache lines across: on two cores a check cost about four times the
+    // CPU of the same check on one thread (measured). One set per processor, up to this many, keeps them apart.
+    private const int MaxSetsPerProcess = 4;
+
+    // Compiled sets by their patterns: every detector built from the same crisis.json shares them (the app builds
     // one; test hosts build many, and each compile costs a few hundred milliseconds of CPU).
-    private static readonly ConcurrentDictionary<string, Lazy<CrisisPatterns>> CompiledSets = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<CrisisPatterns[]>> CompiledSets = new(StringComparer.Ordinal);
 
     private readonly (Regex Pattern, string Replacement)[] _rewrites;
     private readonly Regex _neutralize;
@@ -39,12 +44,24 @@ internal sealed class CrisisPatterns
 
     public bool IsCompiled { get; }
 
-    /// <summary>The compiled set for these patterns, built once per process.</summary>
-    public static CrisisPatterns Compiled(CrisisDocument document)
+    /// <summary>
+    /// Compiled sets for these patterns, one per processor (at most <see cref="MaxSetsPerProcess"/>), built once per
+    /// process: use <see cref="ForThisProcessor"/> to pick one. Each is a full, independent copy.
+    /// </summary>
+    public static CrisisPatterns[] CompiledPerProcessor(CrisisDocument document)
     {
         var key = JsonSerializer.Serialize(new { document.Rewrites, document.Neutralize, document.Explicit, document.Indirect });
-        return CompiledSets.GetOrAdd(key, _ => new Lazy<CrisisPatterns>(() => new CrisisPatterns(document, compiled: true))).Value;
+        var count = Math.Clamp(Environment.ProcessorCount, 1, MaxSetsPerProcess);
+        return CompiledSets.GetOrAdd(key, _ => new Lazy<CrisisPatterns[]>(() =>
+            Enumerable.Range(0, count).Select(_ => new CrisisPatterns(document, compiled: true)).ToArray())).Value;
     }
+
+    /// <summary>
+    /// The set for the processor this thread runs on. A thread moved to another processor mid-check still gets
+    /// right answers (a Regex is thread-safe), only more slowly.
+    /// </summary>
+    public static CrisisPatterns ForThisProcessor(CrisisPatterns[] sets) =>
+        sets.Length == 1 ? sets[0] : sets[(uint)Thread.GetCurrentProcessorId() % (uint)sets.Length];
 
     /// <summary>Applies the rewrites, then blanks out the figurative uses (" ~ ").</summary>
     public string Rewrite(string words)

@@ -48,8 +48,25 @@ public sealed class CrisisPatternsCompilationTests
     {
         var changed = Document() with { Explicit = [.. Document().Explicit, @"\bnever seen before\b"] };
 
-        Assert.Same(CrisisPatterns.Compiled(Document()), CrisisPatterns.Compiled(Document()));
-        Assert.NotSame(CrisisPatterns.Compiled(Document()), CrisisPatterns.Compiled(changed));
-        Assert.True(CrisisPatterns.Compiled(changed).IsExplicit("i have never seen before"));
+        Assert.Same(CrisisPatterns.CompiledPerProcessor(Document()), CrisisPatterns.CompiledPerProcessor(Document()));
+        Assert.NotSame(CrisisPatterns.CompiledPerProcessor(Document()), CrisisPatterns.CompiledPerProcessor(changed));
+        Assert.All(CrisisPatterns.CompiledPerProcessor(changed), set => Assert.True(set.IsExplicit("i have never seen before")));
+    }
+
+    [Fact]
+    public void Each_processor_gets_its_own_compiled_set_and_every_set_gives_the_same_verdicts()
+    {
+        var sets = CrisisPatterns.CompiledPerProcessor(Document());
+        var interpreted = new CrisisPatterns(Document(), compiled: false);
+
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 4), sets.Length);
+        Assert.Equal(sets.Length, sets.Distinct().Count());
+        Assert.All(sets, set => Assert.True(set.IsCompiled));
+        Assert.Contains(CrisisPatterns.ForThisProcessor(sets), sets);
+        foreach (var message in Messages().Select(m => m.ToLowerInvariant()))
+        {
+            var expected = (interpreted.IsExplicit(interpreted.Rewrite(message)), interpreted.IsIndirect(interpreted.Rewrite(message)));
+            Assert.All(sets, set => Assert.Equal(expected, (set.IsExplicit(set.Rewrite(message)), set.IsIndirect(set.Rewrite(message)))));
+        }
     }
 }
