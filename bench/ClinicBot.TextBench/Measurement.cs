@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace ClinicBot.TextBench;
 
-/// <summary>Cost of one workload per message: process CPU, wall time and bytes allocated on this thread.</summary>
+/// <summary>Cost of one workload per message: process CPU, wall time and bytes allocated by the process.</summary>
 internal sealed record SectionResult(string Name, long Messages, double CpuMicroseconds, double WallMicroseconds, double Bytes)
 {
     public override string ToString() =>
@@ -14,33 +14,11 @@ internal static class Measurement
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
-    public static SectionResult Measure(string name, Func<int> pass, double seconds)
-    {
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < WarmUp) pass();
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var cpuBefore = process.TotalProcessorTime;
-        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-        var wall = Stopwatch.StartNew();
-        long messages = 0;
-        while (wall.Elapsed.TotalSeconds < seconds) messages += pass();
-        wall.Stop();
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-
-        return new SectionResult(name, messages, cpu.TotalMicroseconds / messages, wall.Elapsed.TotalMicroseconds / messages, (double)bytes / messages);
-    }
-
     /// <summary>
-    /// The same pass on <paramref name="threads"/> threads at once, as concurrent turns run it: shared state (such as
-    /// one Regex used by every thread) shows here and not on one thread. Bytes are the whole process's.
+    /// Runs <paramref name="pass"/> on <paramref name="threads"/> threads at once. More than one is how concurrent
+    /// turns run it: shared state (such as one Regex used by every thread) shows there and not on one thread.
     /// </summary>
-    public static SectionResult MeasureConcurrently(string name, Func<int> pass, double seconds, int threads)
+    public static SectionResult Measure(string name, Func<int> pass, double seconds, int threads = 1)
     {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < WarmUp) pass();

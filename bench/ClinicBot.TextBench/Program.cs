@@ -59,7 +59,7 @@ for (var run = 1; run <= options.Runs; run++)
 
     if (options.Sections.Contains("crisis-all-cores"))
     {
-        Console.WriteLine("  " + Measurement.MeasureConcurrently("crisis-all-cores", workloads.Crisis, options.SecondsPerSection, Environment.ProcessorCount));
+        Console.WriteLine("  " + Measurement.Measure("crisis-all-cores", workloads.Crisis, options.SecondsPerSection, Environment.ProcessorCount));
     }
 }
 
