@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Tests.Booking.Fields;
 using ClinicBot.Tests.Booking.Support;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -18,37 +19,10 @@ public sealed partial class BookingDevEvalTests
 
     public BookingDevEvalTests(ITestOutputHelper output) => _output = output;
 
-    public static string? FindEvalFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ClinicBot.sln")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "eval", "booking_dev.jsonl"));
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                // Worktrees live one level deeper (/work/wt/<name>): look beside the main repo too.
-                candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "..", "shared", "eval", "booking_dev.jsonl"));
-                return File.Exists(candidate) ? candidate : null;
-            }
-        }
-
-        return null;
-    }
-
-    [Fact]
+    [BookingDevSetFact]
     public async Task Booking_dev_conversations_end_as_scripted()
     {
-        var path = FindEvalFile();
-        if (path is null)
-        {
-            _output.WriteLine("SKIPPED: ../shared/eval/booking_dev.jsonl not found beside the repository.");
-            return;
-        }
-
+        var path = BookingDevSet.FilePath!;
         var lines = File.ReadAllLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
         var failures = new List<string>();
         for (var i = 0; i < lines.Count; i++)

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
+using ClinicBot.Storage;
 using ClinicBot.Tests.Faults.Support;
 using ClinicBot.Tests.Infrastructure;
-using ClinicBot.Tests.Staff.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ClinicBot.Tests.Faults;
@@ -19,40 +19,35 @@ public sealed class HeldRepliesTests(ITestOutputHelper output)
     [Fact]
     public async Task A_turn_re_run_after_a_conflicting_save_sends_the_channel_only_the_replies_of_the_saved_run()
     {
-        const int batch = 10;
-        const int maxBatches = 6;
-        var logs = new CapturingLoggerProvider();
+        const int count = 3;
+        // The two turns always collide: a barrier holds the first save until the second turn has read the state.
+        var barrier = new CollisionBarrier();
         using var factory = new ClinicBotAppFactory(dataFolder: null);
-        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IJsonStateStorage>(provider =>
+                new CollidingStateStorage(ActivatorUtilities.CreateInstance<BotStateStorage>(provider), barrier))));
         await using var sink = await ChannelSink.StartAsync();
         using var client = app.CreateClient();
-        var names = PersonNames.Distinct(batch * maxBatches);
+        var names = PersonNames.Distinct(count);
 
-        var conversations = new List<(string Id, int RepliesBeforeRace)>();
-        var reruns = 0;
-        for (var round = 0; round < maxBatches && reruns == 0; round++)
+        var conversations = await Task.WhenAll(Enumerable.Range(0, count).Select(async index =>
         {
-            conversations.AddRange(await Task.WhenAll(Enumerable.Range(round * batch, batch).Select(async index =>
-            {
-                var conversation = "held-" + Guid.NewGuid().ToString("N");
-                await PostAsync(client, sink, conversation, "I'd like to book a free call");
-                var before = await WaitForRepliesAsync(sink, conversation, atLeast: 2);
+            var conversation = "held-" + Guid.NewGuid().ToString("N");
+            await PostAsync(client, sink, conversation, "I'd like to book a free call");
+            var before = await WaitForRepliesAsync(sink, conversation, atLeast: 2);
 
-                var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var name = Task.Run(async () => { await go.Task; await PostAsync(client, sink, conversation, names[index]); });
-                var phone = Task.Run(async () => { await go.Task; await PostAsync(client, sink, conversation, "832-555-0142"); });
-                go.SetResult();
-                await Task.WhenAll(name, phone);
-                return (conversation, before);
-            })));
-            reruns = logs.Entries.Count(entry => entry.Contains("re-running the turn on fresh state", StringComparison.Ordinal));
-        }
+            barrier.Arm(conversation);
+            var name = Task.Run(() => PostAsync(client, sink, conversation, names[index]));
+            var phone = Task.Run(() => PostAsync(client, sink, conversation, "832-555-0142"));
+            await Task.WhenAll(name, phone);
+            return (Id: conversation, RepliesBeforeRace: before, Conflicts: barrier.Disarm(conversation));
+        }));
 
-        // Replies are POSTed before each request returns; a little more time lets any stray reply arrive.
-        await Task.Delay(300);
-        output.WriteLine($"{conversations.Count} conversations with two simultaneous turns over serviceUrl replies; turns re-run after a conflict: {reruns}");
-        foreach (var (conversation, before) in conversations)
+        // Replies are POSTed before each request returns, so every reply the turns sent has arrived by now.
+        output.WriteLine($"{conversations.Length} conversations with two simultaneous turns over serviceUrl replies; conflicting saves: {string.Join(", ", conversations.Select(c => c.Conflicts))}");
+        foreach (var (conversation, before, conflicts) in conversations)
         {
+            Assert.Equal(1, conflicts);
             var replies = RepliesTo(sink, conversation).Skip(before).ToList();
             var asked = replies.Select(reply => BookingPlayer.Classify([reply])).ToList();
             var detail = string.Join(" | ", replies);
@@ -62,8 +57,6 @@ public sealed class HeldRepliesTests(ITestOutputHelper output)
             Assert.False(asked.Contains(BookingQuestion.Name) && asked.Contains(BookingQuestion.Phone), $"a discarded run's reply reached the channel: {detail}");
             Assert.True(asked.Count(question => question == BookingQuestion.Email) == 1, $"expected one email question: {detail}");
         }
-
-        Assert.True(reruns > 0, "the simultaneous turns never collided, so this run proved nothing about discarded replies");
     }
 
     private static async Task PostAsync(HttpClient client, ChannelSink sink, string conversation, string text)

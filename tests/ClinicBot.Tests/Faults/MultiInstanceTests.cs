@@ -8,6 +8,8 @@ namespace ClinicBot.Tests.Faults;
 /// <summary>
 /// Issue 8, part 3: two app instances (separate processes, two loopback ports) share one database; a
 /// conversation can move between them turn by turn, and concurrent turns neither lose nor double anything.
+/// Whether two simultaneous turns collide here depends on timing, so these tests hold whether or not they do;
+/// <see cref="ForcedCollisionTests"/> makes them collide every time.
 /// </summary>
 public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelper output)
 {
@@ -88,7 +90,7 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
     {
         // Both turns change the booking (one gives the name, the other the phone), each on another process. With
         // last-writer-wins one of them would be lost and the bot would ask for it again.
-        var (results, conflicts) = await RaceUntilCollidedAsync(async (name, index) =>
+        var (results, conflicts) = await RaceAsync(async (name, index) =>
         {
             var conversation = NewConversationId();
             var start = await BotClient.SayAsync(instances.Both[index % 2].Client, conversation, "I'd like to book a free call");
@@ -100,7 +102,7 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
         });
 
         output.WriteLine($"{instances.Backend.Description}: {results.Count} conversations with two simultaneous turns (name and phone); conflicting saves re-run: {conflicts}");
-        await AssertNothingLostAsync(results, conflicts);
+        await AssertNothingLostAsync(results);
     }
 
     [SkippableFact]
@@ -109,7 +111,7 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
         // Both first turns start the booking with a different detail. There is no stored state (no ETag) yet, so
         // the later save must not overwrite the first: the storage creates only, the loser re-runs on the state
         // the winner created and adds its detail. Last-writer-wins would lose the name or the phone.
-        var (results, conflicts) = await RaceUntilCollidedAsync((name, index) =>
+        var (results, conflicts) = await RaceAsync((name, index) =>
         {
             var conversation = NewConversationId();
             return AtOnceAsync(
@@ -119,42 +121,35 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
         });
 
         output.WriteLine($"{instances.Backend.Description}: {results.Count} conversations opened by two simultaneous first turns; conflicting saves re-run: {conflicts}");
-        await AssertNothingLostAsync(results, conflicts);
+        await AssertNothingLostAsync(results);
     }
 
     /// <summary>
-    /// Plays pairs of simultaneous turns in batches until at least one pair collided (a save lost to the other
-    /// turn and the turn re-ran), at most <c>6 x 12</c> pairs; then each conversation is completed as a booking.
+    /// Plays <c>12</c> pairs of simultaneous turns at once, then completes each conversation as a booking; returns
+    /// the results and how many saves conflicted (and were re-run), which depends on the machine's timing.
     /// </summary>
-    private async Task<(List<RaceResult> Results, int Conflicts)> RaceUntilCollidedAsync(Func<string, int, Task<RacedTurns>> race)
+    private async Task<(List<RaceResult> Results, int Conflicts)> RaceAsync(Func<string, int, Task<RacedTurns>> race)
     {
-        const int batch = 12;
-        const int maxBatches = 6;
+        const int pairs = 12;
         await instances.StartAsync();
-        await WarmConnectionsAsync(batch);
-        var names = PersonNames.Distinct(batch * maxBatches);
+        await WarmConnectionsAsync(pairs);
+        var names = PersonNames.Distinct(pairs);
         var conflictsBefore = instances.CountLogLines(ConflictLogLine);
-        var results = new List<RaceResult>();
-        var conflicts = 0;
-        for (var round = 0; round < maxBatches && (round == 0 || conflicts == 0); round++)
+        var results = (await Task.WhenAll(Enumerable.Range(0, pairs).Select(index => Task.Run(async () =>
         {
-            results.AddRange(await Task.WhenAll(Enumerable.Range(round * batch, batch).Select(index => Task.Run(async () =>
-            {
-                var name = names[index];
-                var raced = await race(name, index);
-                var player = new BookingPlayer(name, Phone);
-                // The turn that ran second saw both answers: go on from its replies.
-                var later = BookingPlayer.Classify(raced.First) is BookingQuestion.Name or BookingQuestion.Phone ? raced.Second : raced.First;
-                var reference = await player.ContinueAsync((text, turn) => BotClient.SayAsync(instances.Both[turn % 2].Client, raced.Conversation, text), later);
-                return new RaceResult(name, reference, player.Asked, $"[{string.Join(" | ", raced.First)}] and [{string.Join(" | ", raced.Second)}]");
-            }))));
-            conflicts = instances.CountLogLines(ConflictLogLine) - conflictsBefore;
-        }
+            var name = names[index];
+            var raced = await race(name, index);
+            var player = new BookingPlayer(name, Phone);
+            // The turn that ran second saw both answers: go on from its replies.
+            var later = BookingPlayer.Classify(raced.First) is BookingQuestion.Name or BookingQuestion.Phone ? raced.Second : raced.First;
+            var reference = await player.ContinueAsync((text, turn) => BotClient.SayAsync(instances.Both[turn % 2].Client, raced.Conversation, text), later);
+            return new RaceResult(name, reference, player.Asked, $"[{string.Join(" | ", raced.First)}] and [{string.Join(" | ", raced.Second)}]");
+        })))).ToList();
 
-        return (results, conflicts);
+        return (results, instances.CountLogLines(ConflictLogLine) - conflictsBefore);
     }
 
-    private async Task AssertNothingLostAsync(List<RaceResult> results, int conflicts)
+    private async Task AssertNothingLostAsync(List<RaceResult> results)
     {
         var stored = await instances.Backend.BookingsAsync();
         foreach (var result in results)
@@ -164,8 +159,6 @@ public abstract class MultiInstanceTests(TwoInstances instances, ITestOutputHelp
             Assert.Equal(result.Name, row.Name);
             Assert.Equal(PhoneE164, row.PhoneE164);
         }
-
-        Assert.True(conflicts > 0, "the simultaneous turns never collided, so this run proved nothing about conflicting saves");
     }
 
     /// <summary>Opens enough connections to both instances first, so neither side of a race pays for a TCP handshake.</summary>

@@ -35,17 +35,11 @@ public static class RequiredTools
         Skip.If(true, message);
     }
 
-    /// <summary>Debian's Chromium (apt-get install chromium chromium-driver fonts-liberation).</summary>
+    /// <summary>Debian's Chromium (apt-get install chromium fonts-liberation), driven by Playwright.</summary>
     public static string Chromium() => Executable(
         "Chromium",
         Environment.GetEnvironmentVariable("CLINICBOT_CHROMIUM") ?? "/usr/bin/chromium",
-        "browser tests need it; install with `apt-get install -y chromium chromium-driver fonts-liberation`");
-
-    /// <summary>Debian's chromedriver, for Selenium-based tests.</summary>
-    public static string ChromeDriver() => Executable(
-        "chromedriver",
-        Environment.GetEnvironmentVariable("CLINICBOT_CHROMEDRIVER") ?? "/usr/bin/chromedriver",
-        "Selenium browser tests need it; install with `apt-get install -y chromium-driver`");
+        "browser tests need it; install with `apt-get install -y chromium fonts-liberation`");
 
     /// <summary>
     /// The folder with PostgreSQL's server programs (initdb, pg_ctl): the highest /usr/lib/postgresql/*/bin,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ClinicBot.Tests.Knowledge;
 
 namespace ClinicBot.Tests.Teams;
 
@@ -78,12 +79,10 @@ public partial class ManifestTests
         }
     }
 
-    [FactWhenClinicPageExists]
+    [Fact]
     public void Every_number_in_the_texts_is_from_the_clinic_page_or_an_emergency_number()
     {
-        var pagePath = FactWhenClinicPageExistsAttribute.Find();
-        Assert.True(pagePath is not null, "clinic-page.txt not found beside the repository (shared/seed) or under src/");
-        var page = File.ReadAllText(pagePath);
+        var page = ClinicPage.Text;
         var pageNumbers = NumberPattern().Matches(page).Select(m => m.Value).ToHashSet();
         pageNumbers.UnionWith(["911", "988"]);
 
@@ -205,38 +204,4 @@ public partial class ManifestTests
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex NumberPattern();
-}
-
-/// <summary>
-/// Skips when the clinic page (the bot's only knowledge source) is not beside or in the repository,
-/// except with CLINICBOT_REQUIRE_ALL_TESTS=1, where the test runs and fails.
-/// </summary>
-public sealed class FactWhenClinicPageExistsAttribute : FactAttribute
-{
-    public FactWhenClinicPageExistsAttribute()
-    {
-        if (Find() is null && !ExternalTools.AllTestsRequired)
-        {
-            Skip = "clinic-page.txt not found (looked in shared/seed beside the repository and under src/)";
-        }
-    }
-
-    public static string? Find()
-    {
-        // CI and the main checkout have shared/ beside the repository; a worktree one level deeper.
-        foreach (var up in new[] { "..", Path.Combine("..", "..") })
-        {
-            var beside = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, up, "shared", "seed", "clinic-page.txt"));
-            if (File.Exists(beside))
-            {
-                return beside;
-            }
-        }
-
-        var src = RepositoryRoot.Combine("src");
-        return Directory.Exists(src)
-            ? Directory.EnumerateFiles(src, "clinic-page.txt", SearchOption.AllDirectories)
-                .FirstOrDefault(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            : null;
-    }
 }

@@ -40,7 +40,7 @@ public sealed class ChatBrowser : IAsyncDisposable
 
     public ConcurrentBag<string> RequestedUrls { get; } = [];
 
-    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900)
+    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false)
     {
         var chromium = RequiredTools.Chromium();
         var playwright = await Playwright.CreateAsync();
@@ -59,6 +59,7 @@ public sealed class ChatBrowser : IAsyncDisposable
                 BaseURL = baseAddress.ToString(),
                 ViewportSize = new ViewportSize { Width = width, Height = height },
                 Locale = "en-US",
+                IgnoreHTTPSErrors = ignoreHttpsErrors,
             });
             context.SetDefaultTimeout(TimeoutMs);
             var page = await context.NewPageAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClinicBot.Tests.Infrastructure;
 
 namespace ClinicBot.Tests.Booking.Fields;
 
@@ -10,27 +11,15 @@ internal static class BookingDevSet
 {
     public const string FileName = "booking_dev.jsonl";
 
-    public static string? FilePath { get; } = Find();
+    public const string RelativePath = "eval/" + FileName;
+
+    public static string? FilePath { get; } = SharedFolder.Find(RelativePath);
 
     public static IReadOnlyList<Conversation> Load() =>
         File.ReadLines(FilePath ?? throw new InvalidOperationException($"{FileName} not found"))
             .Where(line => line.Trim().Length > 0)
             .Select(line => JsonSerializer.Deserialize<Conversation>(line, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
             .ToList();
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "eval", FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 
     public sealed record Conversation(List<string> Turns, Expectation Expect);
 
@@ -49,7 +38,7 @@ public sealed class BookingDevSetFactAttribute : FactAttribute
     {
         if (BookingDevSet.FilePath is null)
         {
-            Skip = $"{BookingDevSet.FileName} not found in shared/eval beside the repository or any folder above it";
+            Skip = SharedFolder.MissingReason(BookingDevSet.RelativePath);
         }
     }
 }
