@@ -1,15 +1,15 @@
-using ClinicBot.Adapters;
 using ClinicBot.Bots;
-using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Endpoints;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage.Bookings;
+using ClinicBot.SdkTuning;
 using ClinicBot.Storage;
+using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 
 namespace ClinicBot.Hosting;
 
@@ -25,7 +25,6 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddClinicDatabase();
         services.AddSingleton<IJsonStateStorage, BotStateStorage>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IJsonStateStorage>());
-        services.AddSingleton<ConversationState, JsonComparedConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<IBookingStore, DatabaseBookingStore>();
 
@@ -33,17 +32,8 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 
-        // Replies to a channel's serviceUrl: pooled connections and one connector client per serviceUrl,
-        // instead of the SDK's new client (and new contract resolvers) per turn. See Adapters/ConnectorClientCache.
-        services.AddSingleton<ConnectorHttpClientFactory>();
-        services.AddSingleton<ConnectorClientCache>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorReuseAuthentication(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: sp.GetRequiredService<ConnectorHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ConnectorClientCache>()));
-        services.AddSingleton<TeamsTenantFilter>();
+        services.AddSdkTuning(configuration);
+        services.AddTurnPipeline();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();

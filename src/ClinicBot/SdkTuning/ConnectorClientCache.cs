@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// Clients CloudAdapter would otherwise build for every turn, kept and reused instead (as the SDK's older

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// A view of a user token client that the adapter may dispose at the end of each turn without closing the

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.Turn;
 
 /// <summary>
 /// The replies of a turn, held back until the turn's conversation state is saved. A turn whose save loses to a

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>Hands out the cached connector client for a serviceUrl and audience instead of a new one per turn.</summary>
 internal sealed class ReusingConnectorFactory(ConnectorFactory inner, ConnectorClientCache cache, string appId) : ConnectorFactory

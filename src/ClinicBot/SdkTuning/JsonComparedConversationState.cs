@@ -1,7 +1,8 @@
+using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
-namespace ClinicBot.Storage;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// The SDK's <see cref="ConversationState"/>, deciding whether a turn changed the state by comparing the JSON it
@@ -16,9 +17,12 @@ namespace ClinicBot.Storage;
 /// </remarks>
 public sealed class JsonComparedConversationState : ConversationState
 {
-    // BotState keeps its cache in the turn state under the name its subclass passes to the base constructor;
-    // ConversationState passes this one, and the SDK's accessors look it up there.
-    private const string CachedStateKey = nameof(ConversationState);
+    /// <summary>
+    /// The SDK-internal key this class depends on: BotState keeps its cache in the turn state under the name its
+    /// subclass passes to the base constructor; ConversationState passes its own type name, and the SDK's property
+    /// accessors look the cache up there. SdkConversationStateKeyTests fail if an SDK update changes it.
+    /// </summary>
+    internal const string CachedStateKey = nameof(ConversationState);
     private const string StoredJsonKey = "ClinicBot.ConversationState.StoredJson";
 
     private static readonly string EmptyStateJson = StoredStateJson.Write(new Dictionary<string, object>());

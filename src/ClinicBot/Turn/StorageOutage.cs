@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using ClinicBot.Storage;
 
-namespace ClinicBot.Bots;
+namespace ClinicBot.Turn;
 
 /// <summary>Tells a database that cannot be reached (down, restarting, refusing connections) from other failures.</summary>
 public static class StorageOutage

@@ -1,8 +1,8 @@
-using ClinicBot.Adapters;
+using ClinicBot.Bots;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 
-namespace ClinicBot.Bots;
+namespace ClinicBot.Turn;
 
 /// <summary>
 /// Runs a turn so that what the bot says and what it saves agree. The turn's replies are held until its

@@ -3,7 +3,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Schema;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// Wraps the SDK's <see cref="BotFrameworkAuthentication"/> (ConfigurationBotFrameworkAuthentication) and

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// HttpClient copies its DefaultRequestHeaders into every request. A header held as parsed or multiple

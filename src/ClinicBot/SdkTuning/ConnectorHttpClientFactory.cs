@@ -1,4 +1,4 @@
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// The HttpClients the Bot Framework connector uses to send replies to a channel's serviceUrl. They all

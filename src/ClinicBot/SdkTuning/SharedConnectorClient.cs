@@ -2,7 +2,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Rest;
 using Newtonsoft.Json;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.SdkTuning;
 
 /// <summary>
 /// A view of a connector client that the adapter may "dispose" at the end of each turn without closing

@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace ClinicBot.Bots;
+namespace ClinicBot.Turn;
 
 /// <summary>
 /// Marks reply activities with the topics they answer, machine-readably, in channelData.clinicbot.topics

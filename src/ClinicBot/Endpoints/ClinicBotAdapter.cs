@@ -3,21 +3,20 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using ClinicBot.Bots;
-using ClinicBot.Channels.Teams;
+using ClinicBot.Turn;
 
-namespace ClinicBot.Adapters;
+namespace ClinicBot.Endpoints;
 
 /// <summary>
-/// The CloudAdapter behind /api/messages, with ClinicBot's turn error handling.
-/// Unlike the CoreBot sample, the error handler does not delete ConversationState: that would wipe a
-/// half-finished booking. The turn's unsaved changes are simply not written.
+/// The CloudAdapter behind /api/messages. It runs the app's one turn pipeline (<see cref="TurnPipeline"/>: the
+/// middleware every channel runs and the one turn error handler) and holds a turn's replies until its state is saved.
 /// </summary>
 public sealed class ClinicBotAdapter : CloudAdapter
 {
     public ClinicBotAdapter(
         BotFrameworkAuthentication authentication,
+        IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware,
         BotMessages messages,
-        TeamsTenantFilter teamsTenantFilter,
         ILogger<ClinicBotAdapter> logger,
         ILogger<CloudAdapter> sdkLogger)
         : base(authentication, sdkLogger)
@@ -25,19 +24,7 @@ public sealed class ClinicBotAdapter : CloudAdapter
         // The SDK logs every turn and every reply at Information. Under its own category the configured
         // "Microsoft.Bot" level applies to it (Warning by default); under ClinicBot's category those lines
         // reached the console logger on every turn and turns queued behind its lock under load.
-        Use(teamsTenantFilter);
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // Exception type, the method that threw and ids only: exception messages can quote user input, so
-            // neither they nor message text reach the logs; no stack trace either (one line per failure).
-            logger.LogError(
-                "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, thrown in {ThrownIn}",
-                exception.GetType().FullName,
-                turnContext.Activity?.ChannelId,
-                turnContext.Activity?.Type,
-                $"{exception.TargetSite?.DeclaringType?.FullName}.{exception.TargetSite?.Name}");
-            await TurnErrorReply.SendAsync(turnContext, messages, logger).ConfigureAwait(false);
-        };
+        TurnPipeline.ApplyTo(this, middleware, messages, logger);
     }
 
     /// <summary>Sends replies to the channel, unless the turn holds them until its state is saved (see <see cref="HeldReplies"/>).</summary>
@@ -53,20 +40,4 @@ public sealed class ClinicBotAdapter : CloudAdapter
     /// </summary>
     public Task<InvokeResponse> ProcessParsedActivityAsync(string authHeader, Activity activity, IBot bot, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
-}
-
-/// <summary>The apology a user gets when a turn fails; shared by every adapter in the app.</summary>
-public static class TurnErrorReply
-{
-    public static async Task SendAsync(ITurnContext turnContext, BotMessages messages, ILogger logger)
-    {
-        try
-        {
-            await turnContext.SendActivityAsync(MessageFactory.Text(messages.TurnError)).ConfigureAwait(false);
-        }
-        catch (Exception sendFailure)
-        {
-            logger.LogWarning("Could not send the turn-error apology: {ExceptionType}.", sendFailure.GetType().FullName);
-        }
-    }
 }
