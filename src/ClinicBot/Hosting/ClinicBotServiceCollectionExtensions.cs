@@ -1,11 +1,13 @@
+using ClinicBot.Analytics;
 using ClinicBot.Bots;
-using ClinicBot.Dialogs.Booking;
 using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Dialogs.Booking;
 using ClinicBot.Endpoints;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
-using ClinicBot.Storage.Bookings;
+using ClinicBot.Notifications;
 using ClinicBot.SdkTuning;
+using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
 using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
@@ -22,11 +24,20 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
 
         // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.
-        services.AddClinicDatabase();
-        services.AddSingleton<IJsonStateStorage, BotStateStorage>();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IJsonStateStorage>());
-        services.AddSingleton<UserState>();
-        services.AddSingleton<IBookingStore, DatabaseBookingStore>();
+        services.AddClinicStorage();
+        services.AddConversationAnalytics();
+        services.AddBookingNotifications(configuration);
+
+        // The booking store, composed here and nowhere else: rows in the database, name/phone/email encrypted
+        // on the way in, and each new booking counted for the dashboard and notified to staff once saved.
+        services.AddSingleton<IBookingStore>(sp => new BookingEventsStore(
+            new ProtectedBookingStore(
+                new DatabaseBookingStore(sp.GetRequiredService<ClinicDatabase>()),
+                sp.GetRequiredService<BookingFieldProtector>()),
+            sp.GetRequiredService<IConversationAnalytics>(),
+            sp.GetRequiredService<IBookingNotifier>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BookingEventsStore>>()));
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
         services.AddSingleton<BookingDialog>();

@@ -1,16 +1,19 @@
-using Microsoft.Extensions.Options;
+using ClinicBot.Knowledge;
 
 namespace ClinicBot.Staff;
 
-/// <summary>The clinic's local time: what staff see on the pages and what "a date" means in a filter.</summary>
+/// <summary>
+/// The clinic's local time (its time zone from clinic.json): what staff see on the pages and what "a date"
+/// means in a filter.
+/// </summary>
 public sealed class ClinicClock
 {
     private readonly TimeProvider _time;
 
-    public ClinicClock(TimeProvider time, IOptions<StaffOptions> options)
+    public ClinicClock(TimeProvider time, ClinicKnowledge knowledge)
     {
         _time = time;
-        Zone = FindZone(options.Value.TimeZone);
+        Zone = knowledge.Facts.Hours.TimeZone;
     }
 
     public TimeZoneInfo Zone { get; }
@@ -20,16 +23,4 @@ public sealed class ClinicClock
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -13,7 +13,4 @@ public sealed class StaffOptions
 
     /// <summary>A signed-in staff member is signed out after this many minutes without a request.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
-
-    /// <summary>IANA time zone the staff pages show times and filter dates in (the clinic is in Sugar Land, TX).</summary>
-    public string TimeZone { get; set; } = "America/Chicago";
 }

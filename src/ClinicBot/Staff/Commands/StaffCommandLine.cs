@@ -1,3 +1,4 @@
+using ClinicBot.Hosting;
 using ClinicBot.Staff.Data;
 
 namespace ClinicBot.Staff.Commands;
@@ -33,6 +34,7 @@ public static class StaffCommandLine
         // The remaining arguments are ordinary configuration overrides (e.g. --Storage:SqlitePath=...).
         var builder = WebApplication.CreateBuilder(rest.ToArray());
         builder.Logging.ClearProviders();
+        builder.Services.AddClinicBot(builder.Configuration, builder.Environment);
         builder.Services.AddClinicStaff(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
         app.Services.GetRequiredService<StaffSchema>().EnsureCreated();

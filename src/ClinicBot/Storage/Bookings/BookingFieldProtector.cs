@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ClinicBot.Staff.Protection;
+namespace ClinicBot.Storage.Bookings;
 
 /// <summary>
 /// Encrypts single booking fields with ASP.NET Core Data Protection (keys in DataProtection:KeysFolder,

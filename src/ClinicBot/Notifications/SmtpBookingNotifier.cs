@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
-namespace ClinicBot.Staff.Notifications;
+namespace ClinicBot.Notifications;
 
 /// <summary>Emails "New booking request KB-XXXXX" and a link to /staff; no patient details.</summary>
 public sealed class SmtpBookingNotifier(IOptions<SmtpNotifyOptions> options) : IBookingNotifier

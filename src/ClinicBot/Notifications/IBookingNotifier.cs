@@ -1,4 +1,4 @@
-namespace ClinicBot.Staff.Notifications;
+namespace ClinicBot.Notifications;
 
 /// <summary>Tells the clinic a new booking request arrived; the message carries the reference only.</summary>
 public interface IBookingNotifier

@@ -1,7 +1,7 @@
 using ClinicBot.Analytics;
 using ClinicBot.Dialogs.Booking.Store;
 
-namespace ClinicBot.Staff.Notifications;
+namespace ClinicBot.Notifications;
 
 /// <summary>
 /// Decorates the booking store: after a NEW booking is saved (not a retried delivery), counts it for the

@@ -1,6 +1,6 @@
 using ClinicBot.Dialogs.Booking.Store;
 
-namespace ClinicBot.Staff.Protection;
+namespace ClinicBot.Storage.Bookings;
 
 /// <summary>
 /// Decorates the booking store so name, phone and email are encrypted before they reach the database and

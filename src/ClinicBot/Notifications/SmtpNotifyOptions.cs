@@ -1,4 +1,4 @@
-namespace ClinicBot.Staff.Notifications;
+namespace ClinicBot.Notifications;
 
 /// <summary>Settings under Staff:Notify. Notifications are on only when SmtpHost is set.</summary>
 public sealed class SmtpNotifyOptions
