@@ -20,7 +20,7 @@ public static class ClinicBotServiceCollectionExtensions
     public static IServiceCollection AddClinicBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(BotMessages.LoadDefault());
+        services.AddSingleton(sp => BotMessages.LoadDefault(sp.GetRequiredService<ClinicKnowledge>()));
         services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
 
         // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.

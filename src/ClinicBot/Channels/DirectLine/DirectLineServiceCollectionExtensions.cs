@@ -3,6 +3,7 @@ using ClinicBot.Channels.DirectLine.RateLimiting;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
 using ClinicBot.Channels.DirectLine.WebChat;
+using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddHostedService<TranscriptNotificationListener>();
         services.AddSingleton<ActivityTranscript>();
         services.AddSingleton<ActivityStream>();
-        services.AddSingleton(_ => DirectLineTexts.Load());
+        services.AddSingleton(sp => DirectLineTexts.Load(sp.GetRequiredService<ClinicKnowledge>()));
         services.AddSingleton<LocalDirectLineAdapter>();
         services.AddSingleton<LocalDirectLineChannel>();
         services.AddSingleton<DirectLineRateLimits>();
