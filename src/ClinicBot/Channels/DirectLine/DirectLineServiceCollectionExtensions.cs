@@ -15,7 +15,8 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>
     /// The web chat channel: the local Direct Line channel (default) or the Azure Direct Line token
     /// exchange (when DirectLine:Secret is set), and the Web Chat pages' settings. Needs what AddClinicBot
-    /// registers: IBot, BotMessages (and the app's ClinicDatabase, registered here too if missing).
+    /// registers: IBot, BotMessages, ClinicKnowledge and the turn pipeline's middleware (and the app's
+    /// ClinicDatabase, registered here too if missing).
     /// </summary>
     public static IServiceCollection AddLocalDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
