@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClinicBot.Analytics;
+using ClinicBot.SdkTuning;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

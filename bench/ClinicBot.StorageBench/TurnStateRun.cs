@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClinicBot.Dialogs;
+using ClinicBot.SdkTuning;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;

@@ -66,6 +66,12 @@ public sealed class ClinicKnowledge
     public string CrisisReply => _crisis.Reply;
 
     /// <summary>
+    /// Fills the clinic's fact placeholders ("{Phone}", "{Fax}", "{HoursSummary}", "{AddressFull}", …) of a text
+    /// kept outside this content (the app's own messages), so every text takes the facts from clinic.json.
+    /// </summary>
+    public string FillFacts(string template) => Placeholders.Fill(template, _composer.FactPlaceholders);
+
+    /// <summary>
     /// Completes when the crisis patterns run compiled (built in the background after loading; until then the
     /// same patterns run interpreted, with the same verdicts, only slower).
     /// </summary>

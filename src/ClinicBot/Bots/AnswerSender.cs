@@ -1,4 +1,5 @@
 using ClinicBot.Knowledge;
+using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;

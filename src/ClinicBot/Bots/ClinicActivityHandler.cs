@@ -1,9 +1,9 @@
-using ClinicBot.Adapters;
 using ClinicBot.Analytics;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs;
 using ClinicBot.Dialogs.Booking;
 using ClinicBot.Knowledge;
+using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -28,7 +28,6 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     private readonly IConversationAnalytics _analytics;
     private readonly IConfiguration _configuration;
     private readonly ILogger<ClinicActivityHandler> _logger;
-    private TurnAnalytics? _pendingAnalytics;
 
     public ClinicActivityHandler(
         ConversationState conversationState,
@@ -56,12 +55,12 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             turnContext,
             () =>
             {
-                _pendingAnalytics = null;
+                PendingTurnAnalytics.Clear(turnContext);
                 return base.OnTurnAsync(turnContext, cancellationToken);
             },
             cancellationToken).ConfigureAwait(false);
 
-        if (saved && _pendingAnalytics is { } analytics)
+        if (saved && PendingTurnAnalytics.Get(turnContext) is { } analytics)
         {
             // Queues and returns at once; recorded once per turn, however many times the turn ran.
             await _analytics.RecordTurnAsync(analytics, cancellationToken).ConfigureAwait(false);
@@ -80,7 +79,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         var isCrisis = answered.Contains(TopicNames.Crisis);
         var unanswered = !isCrisis && answered.FirstOrDefault() == TopicNames.OutOfScope ? text : null;
         var activity = turnContext.Activity;
-        _pendingAnalytics = new TurnAnalytics(_clock.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? string.Empty, answered, isCrisis, unanswered);
+        PendingTurnAnalytics.Set(turnContext, new TurnAnalytics(_clock.GetUtcNow(), activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? string.Empty, answered, isCrisis, unanswered));
     }
 
     private async Task RespondAsync(ITurnContext<IMessageActivity> turnContext, string text, CancellationToken cancellationToken)

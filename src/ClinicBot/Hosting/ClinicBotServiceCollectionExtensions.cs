@@ -1,15 +1,17 @@
-using ClinicBot.Adapters;
+using ClinicBot.Analytics;
 using ClinicBot.Bots;
-using ClinicBot.Channels.Teams;
-using ClinicBot.Dialogs.Booking;
 using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Dialogs.Booking;
+using ClinicBot.Endpoints;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
+using ClinicBot.Notifications;
+using ClinicBot.SdkTuning;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
+using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 
 namespace ClinicBot.Hosting;
 
@@ -18,32 +20,31 @@ public static class ClinicBotServiceCollectionExtensions
     public static IServiceCollection AddClinicBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(BotMessages.LoadDefault());
+        services.AddSingleton(sp => BotMessages.LoadDefault(sp.GetRequiredService<ClinicKnowledge>()));
         services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
 
         // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.
-        services.AddClinicDatabase();
-        services.AddSingleton<IJsonStateStorage, BotStateStorage>();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IJsonStateStorage>());
-        services.AddSingleton<ConversationState, JsonComparedConversationState>();
-        services.AddSingleton<UserState>();
-        services.AddSingleton<IBookingStore, DatabaseBookingStore>();
+        services.AddClinicStorage();
+        services.AddConversationAnalytics();
+        services.AddBookingNotifications(configuration);
+
+        // The booking store, composed here and nowhere else: rows in the database, name/phone/email encrypted
+        // on the way in, and each new booking counted for the dashboard and notified to staff once saved.
+        services.AddSingleton<IBookingStore>(sp => new BookingEventsStore(
+            new ProtectedBookingStore(
+                new DatabaseBookingStore(sp.GetRequiredService<ClinicDatabase>()),
+                sp.GetRequiredService<BookingFieldProtector>()),
+            sp.GetRequiredService<IConversationAnalytics>(),
+            sp.GetRequiredService<IBookingNotifier>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BookingEventsStore>>()));
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 
-        // Replies to a channel's serviceUrl: pooled connections and one connector client per serviceUrl,
-        // instead of the SDK's new client (and new contract resolvers) per turn. See Adapters/ConnectorClientCache.
-        services.AddSingleton<ConnectorHttpClientFactory>();
-        services.AddSingleton<ConnectorClientCache>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorReuseAuthentication(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: sp.GetRequiredService<ConnectorHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ConnectorClientCache>()));
-        services.AddSingleton<TeamsTenantFilter>();
+        services.AddSdkTuning(configuration);
+        services.AddTurnPipeline();
         services.AddSingleton<ClinicBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ClinicBotAdapter>());
         services.AddTransient<IBot, ClinicActivityHandler>();

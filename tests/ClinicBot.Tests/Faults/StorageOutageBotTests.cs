@@ -29,7 +29,7 @@ public sealed class StorageOutageBotTests : IDisposable
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Content", "bot-messages.json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
-        Assert.Equal(json["storageUnavailable"]!.GetValue<string>(), _messages.StorageUnavailable);
+        Assert.Equal(ClinicKnowledge.LoadDefault().FillFacts(json["storageUnavailable"]!.GetValue<string>()), _messages.StorageUnavailable);
         Assert.Contains(ClinicPhone, _messages.StorageUnavailable);
         Assert.Contains("nothing was saved", _messages.StorageUnavailable);
         Assert.Contains(ClinicPhone, _messages.TurnConflict);

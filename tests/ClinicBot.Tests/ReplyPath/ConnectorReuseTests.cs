@@ -1,4 +1,4 @@
-using ClinicBot.Adapters;
+using ClinicBot.SdkTuning;
 using ClinicBot.Tests.Infrastructure;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;

@@ -1,5 +1,5 @@
 using ClinicBot.Dialogs.Booking.Store;
-using ClinicBot.Staff.Notifications;
+using ClinicBot.Notifications;
 using ClinicBot.Tests.Staff.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -19,7 +19,7 @@ public sealed class StaffIdentitySqliteScriptTests(ITestOutputHelper output)
 
         if (Normalize(generated) != Normalize(StaffIdentitySchema.SqliteCreateScript()))
         {
-            // What to put in Staff/Data/staff-identity.sqlite.sql after a change to the model or to EF Core.
+            // What to put in Areas/Staff/Data/staff-identity.sqlite.sql after a change to the model or to EF Core.
             output.WriteLine(generated);
         }
 

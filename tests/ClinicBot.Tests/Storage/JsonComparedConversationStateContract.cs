@@ -1,3 +1,4 @@
+using ClinicBot.SdkTuning;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;

@@ -43,6 +43,7 @@ public static class DirectLineEndpoints
         DirectLineRateLimits limits,
         IOptions<DirectLineOptions> options,
         LocalDirectLineChannel channel,
+        DirectLineTexts texts,
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ public static class DirectLineEndpoints
             }
             catch (Exception exception) when (exception is AzureDirectLineException or HttpRequestException or TaskCanceledException)
             {
-                return Error(StatusCodes.Status502BadGateway, "ServiceUnavailable", "The chat service is not reachable right now. Please call 832-899-4065.");
+                return Error(StatusCodes.Status502BadGateway, "ServiceUnavailable", texts.ServiceUnreachable);
             }
         }
 

@@ -3,6 +3,7 @@ using ClinicBot.Channels.DirectLine.RateLimiting;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
 using ClinicBot.Channels.DirectLine.WebChat;
+using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>
     /// The web chat channel: the local Direct Line channel (default) or the Azure Direct Line token
     /// exchange (when DirectLine:Secret is set), and the Web Chat pages' settings. Needs what AddClinicBot
-    /// registers: IBot, BotMessages (and the app's ClinicDatabase, registered here too if missing).
+    /// registers: IBot, BotMessages, ClinicKnowledge and the turn pipeline's middleware (and the app's
+    /// ClinicDatabase, registered here too if missing).
     /// </summary>
     public static IServiceCollection AddLocalDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +32,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddHostedService<TranscriptNotificationListener>();
         services.AddSingleton<ActivityTranscript>();
         services.AddSingleton<ActivityStream>();
-        services.AddSingleton(_ => DirectLineTexts.Load());
+        services.AddSingleton(sp => DirectLineTexts.Load(sp.GetRequiredService<ClinicKnowledge>()));
         services.AddSingleton<LocalDirectLineAdapter>();
         services.AddSingleton<LocalDirectLineChannel>();
         services.AddSingleton<DirectLineRateLimits>();

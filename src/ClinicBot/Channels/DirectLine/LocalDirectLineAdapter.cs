@@ -1,5 +1,5 @@
-using ClinicBot.Adapters;
 using ClinicBot.Bots;
+using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -7,9 +7,8 @@ namespace ClinicBot.Channels.DirectLine;
 
 /// <summary>
 /// Runs bot turns in process for the local Direct Line channel. What the bot sends is appended to the
-/// conversation's transcript, where Web Chat picks it up by polling. The same IBot and middleware as
-/// /api/messages run here; a failed turn gets an apology and conversation state is left alone (a
-/// half-finished booking survives).
+/// conversation's transcript, where Web Chat picks it up by polling. The same IBot and turn pipeline as
+/// /api/messages run here (<see cref="TurnPipeline"/>: the same middleware and turn error handler).
 /// </summary>
 public sealed class LocalDirectLineAdapter : BotAdapter
 {
@@ -17,7 +16,6 @@ public sealed class LocalDirectLineAdapter : BotAdapter
     private const string InvokeResponseActivityType = "invokeResponse";
 
     private readonly ActivityTranscript _transcript;
-    private readonly ILogger<LocalDirectLineAdapter> _logger;
 
     public LocalDirectLineAdapter(
         ActivityTranscript transcript,
@@ -26,19 +24,7 @@ public sealed class LocalDirectLineAdapter : BotAdapter
         ILogger<LocalDirectLineAdapter> logger)
     {
         _transcript = transcript;
-        _logger = logger;
-        foreach (var item in middleware)
-        {
-            Use(item);
-        }
-
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // Exception type only: messages of exceptions can carry what the visitor typed.
-            _logger.LogError("Local Direct Line turn failed with {ExceptionType} ({ActivityType})",
-                exception.GetType().FullName, turnContext.Activity.Type);
-            await TurnErrorReply.SendAsync(turnContext, messages, _logger);
-        };
+        TurnPipeline.ApplyTo(this, middleware, messages, logger);
     }
 
     /// <summary>Runs one turn of <paramref name="bot"/> for an activity that came in on the channel.</summary>

@@ -2,7 +2,7 @@ namespace ClinicBot.Storage.Sqlite;
 
 /// <summary>
 /// Every app table in the SQLite file, created if missing whenever the file is opened by the app.
-/// The staff accounts (ASP.NET Core Identity) are created by EF Core: see Staff/Data/StaffSchema.
+/// The staff accounts (ASP.NET Core Identity) are created by EF Core: see Areas/Staff/Data/StaffSchema.
 /// Keep in step with <see cref="Postgres.PostgresSchema"/>: the stores run the same SQL on both.
 /// </summary>
 public static class SqliteSchema

@@ -1,4 +1,4 @@
-using ClinicBot.Staff.Protection;
+using ClinicBot.Storage.Bookings;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ClinicBot.Tests.Faults.Support;

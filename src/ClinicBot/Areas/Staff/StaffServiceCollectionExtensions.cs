@@ -1,0 +1,108 @@
+using ClinicBot.Staff.Accounts;
+using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Bookings;
+using ClinicBot.Staff.Data;
+using ClinicBot.Staff.Retention;
+using ClinicBot.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClinicBot.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    public const string StaffPolicy = "ClinicStaff";
+    public const string AuthCookieName = "__Host-ClinicStaff";
+    public const string AntiforgeryCookieName = "__Host-ClinicStaff-AF";
+    public const string DevelopmentAntiforgeryCookieName = "ClinicStaff-AF";
+
+    /// <summary>
+    /// Staff pages, accounts, audit and retention. Needs what AddClinicBot registers (the database, the booking
+    /// store, analytics, the clinic's knowledge for its time zone).
+    /// </summary>
+    public static IServiceCollection AddClinicStaff(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
+        services.AddSingleton<ClinicClock>();
+
+        AddAccounts(services);
+
+        services.AddSingleton<StaffSchema>();
+        services.AddSingleton<BookingStatusStore>();
+        services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<StaffBookings>();
+        services.AddSingleton<BookingRetentionPurger>();
+        services.AddHostedService<RetentionPurgeService>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder("Staff", "/", StaffPolicy);
+            options.Conventions.AllowAnonymousToAreaFolder("Staff", "/Account");
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            if (environment.IsDevelopment())
+            {
+                // Local `dotnet run` serves http://localhost:3978, where a Secure-only antiforgery cookie makes
+                // ASP.NET Core refuse to render forms. Everywhere else the cookie is Secure with the __Host- prefix.
+                options.Cookie.Name = DevelopmentAntiforgeryCookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+            else
+            {
+                options.Cookie.Name = AntiforgeryCookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser());
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        // Quiet EF Core's per-command Information logs (they carry SQL text only, never parameter values).
+        services.AddLogging(logging => logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+        return services;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddDbContext<StaffDbContext>((sp, options) => options.UseClinicDatabase(sp.GetRequiredService<ClinicDatabase>()));
+
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddDefaultTokenProviders();
+
+        // Every Identity cookie (sign-in, two-factor step): Secure, HttpOnly, SameSite=Strict.
+        services.ConfigureAll<CookieAuthenticationOptions>(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<StaffOptions>>((options, staff) =>
+            {
+                options.Cookie.Name = AuthCookieName;
+                options.Cookie.Path = "/";
+                options.LoginPath = "/staff/account/sign-in";
+                options.LogoutPath = "/staff/account/sign-out";
+                options.AccessDeniedPath = "/staff/account/sign-in";
+                options.ReturnUrlParameter = "returnUrl";
+                // Idle timeout: the cookie lapses after this long without a request (sliding renewal while active).
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, staff.Value.IdleTimeoutMinutes));
+                options.SlidingExpiration = true;
+            });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+    }
+}
