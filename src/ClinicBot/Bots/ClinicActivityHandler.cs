@@ -2,7 +2,7 @@ using ClinicBot.Adapters;
 using ClinicBot.Analytics;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using ClinicBot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;

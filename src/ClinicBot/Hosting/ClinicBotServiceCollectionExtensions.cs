@@ -1,8 +1,10 @@
 using ClinicBot.Adapters;
 using ClinicBot.Bots;
 using ClinicBot.Channels.Teams;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Store;
+using ClinicBot.Booking.Texts;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage.Bookings;
@@ -30,6 +32,9 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<IBookingStore, DatabaseBookingStore>();
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
+        // The booking window follows the clinic's hours and time zone in clinic.json; its texts come from Content/booking/.
+        services.AddSingleton(sp => CallbackWindow.From(sp.GetRequiredService<ClinicKnowledge>().Facts));
+        services.AddSingleton(sp => LoadBookingTexts(sp.GetRequiredService<ILogger<BookingTexts>>()));
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 
@@ -51,5 +56,17 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddHostedService<WarmUpService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
         return services;
+    }
+
+    private static BookingTexts LoadBookingTexts(ILogger logger)
+    {
+        var warnings = new List<string>();
+        var texts = BookingTexts.LoadDefault(warnings);
+        foreach (var warning in warnings)
+        {
+            logger.LogWarning("Booking content: {Warning}", warning);
+        }
+
+        return texts;
     }
 }
