@@ -1,3 +1,4 @@
+using ClinicBot.Booking.Loading;
 using ClinicBot.Language.Text;
 
 namespace ClinicBot.Booking.Fields;
@@ -7,17 +8,10 @@ namespace ClinicBot.Booking.Fields;
 /// </summary>
 internal sealed class CommandPhraseSet
 {
-    private static readonly HashSet<string> Negations =
-        ["not", "dont", "don't", "never", "doesnt", "doesn't", "wont", "won't", "didnt", "didn't", "cant", "can't", "shouldnt", "shouldn't", "nunca"];
+    private static readonly HashSet<string> Negations = BookingWords.Commands.Set("negations");
 
     // Words that may surround a command without changing it ("please cancel", "ok never mind then").
-    private static readonly HashSet<string> Fillers =
-    [
-        "please", "pls", "plz", "just", "ok", "okay", "oh", "ah", "um", "umm", "uh", "hmm", "actually", "then", "sorry",
-        "i", "want", "to", "wanna", "would", "like", "let's", "lets", "let", "me", "it", "the", "this", "that", "booking",
-        "call", "all", "now", "yes", "yeah", "por", "favor", "quiero", "mejor", "la", "el", "cita", "a", "can", "you",
-        "need", "some", "bot", ClauseBreak,
-    ];
+    private static readonly HashSet<string> Fillers = BookingWords.Commands.Set("fillers");
 
     private const string ClauseBreak = CommandText.ClauseBreak;
 
@@ -150,44 +144,20 @@ internal sealed class CommandPhraseSet
     }
 }
 
-/// <summary>The phrases of each booking command. Matching is on lower-case, accent-free words.</summary>
+/// <summary>The phrases of each booking command (Content/words/commands.json). Matching is on lower-case, accent-free words.</summary>
 internal static class CommandPhrases
 {
     /// <summary>Cancel phrases that mean cancel wherever they appear ("hmm never mind, ... cancel").</summary>
-    public static CommandPhraseSet Cancel { get; } = new(
-        [
-            "cancel", "cancel it", "nvm", "never mind", "nevermind", "forget it", "forget about it", "cancelar",
-            "cancela", "cancelalo", "olvidalo", "changed my mind", "don't want to book", "dont want to book",
-            "no longer interested", "not interested anymore", "don't want to do this", "dont want to do this",
-            "don't want to continue", "dont want to continue", "no quiero continuar", "no quiero seguir", "ya no quiero",
-        ],
-        ["cancel", "cancelar", "nevermind"],
-        questionsAboutItDoNotCount: true);
+    public static CommandPhraseSet Cancel { get; } = From("cancel", questionsAboutItDoNotCount: true);
 
     /// <summary>Cancel words that are ordinary words in a sentence ("I quit my job"), so only count alone.</summary>
-    public static CommandPhraseSet CancelWhenAlone { get; } = new(
-        [
-            "stop", "quit", "exit", "abort", "leave it", "dejalo", "no importa", "not interested", "end", "basta", "para",
-            "not now", "maybe later", "later", "some other time", "another time", "bye", "goodbye", "bye bye", "salir",
-            "ya no", "i'll do it later", "ill do it later", "i'll call later", "ill call later", "stop asking",
-        ],
-        ["quit"]);
+    public static CommandPhraseSet CancelWhenAlone { get; } = From("cancelWhenAlone");
 
-    public static CommandPhraseSet Help { get; } = new(
-        [
-            "help", "ayuda", "what do i do", "what should i do", "what do i say", "what do you need", "how does this work",
-            "i'm confused", "im confused", "i don't understand", "i dont understand", "no entiendo", "que hago",
-            "help me", "necesito ayuda", "what now", "options", "what are my options", "i'm lost", "im lost",
-            "what do i type", "what should i type", "what do i write", "what do you need from me", "what do you want from me",
-            "what", "huh", "i'm stuck", "im stuck",
-        ],
-        ["help", "ayuda"]);
+    public static CommandPhraseSet Help { get; } = From("help");
 
-    public static CommandPhraseSet StartOver { get; } = new(
-        [
-            "start over", "restart", "start again", "begin again", "from the beginning", "from the start",
-            "start from scratch", "reset", "redo", "empezar de nuevo", "empezar otra vez", "comenzar de nuevo",
-            "de nuevo", "otra vez desde el principio", "start the booking again", "do it over",
-        ],
-        ["restart"]);
+    public static CommandPhraseSet StartOver { get; } = From("startOver");
+
+    /// <summary>The list <paramref name="name"/> and its near-miss words <paramref name="name"/>Fuzzy.</summary>
+    private static CommandPhraseSet From(string name, bool questionsAboutItDoNotCount = false) =>
+        new(BookingWords.Commands.List(name), BookingWords.Commands.List(name + "Fuzzy"), questionsAboutItDoNotCount);
 }

@@ -1,45 +1,22 @@
+using ClinicBot.Booking.Loading;
+
 namespace ClinicBot.Booking.Fields;
 
-/// <summary>Yes and no vocabularies for the confirmation step (lower-case, accent-free words).</summary>
+/// <summary>Reads yes and no at the confirmation step with the vocabularies of Content/words/confirmation.json (lower-case, accent-free words).</summary>
 internal static class ConfirmationWords
 {
-    private static readonly HashSet<string> Yes =
-    [
-        "yes", "y", "yeah", "yea", "yep", "yup", "ya", "ye", "yess", "yesss", "si", "correct", "confirm", "confirmed",
-        "right", "good", "great", "perfect", "ok", "okay", "k", "kk", "sure", "fine", "exactly", "absolutely",
-        "definitely", "affirmative", "correcto", "claro", "perfecto", "bien", "listo", "vale", "dale", "exacto",
-        "confirmo", "bueno", "yessir", "alright", "aight", "cool", "awesome", "accurate", "true", "course",
-    ];
+    private static readonly HashSet<string> Yes = BookingWords.Confirmation.Set("yes");
 
-    private static readonly string[][] YesPhrases =
-    [
-        ["looks", "good"], ["look", "good"], ["sounds", "good"], ["all", "good"], ["book", "it"], ["go", "ahead"], ["do", "it"],
-        ["that's", "it"], ["thats", "it"], ["that", "works"], ["works", "for", "me"], ["esta", "bien"], ["todo", "bien"],
-        ["of", "course"], ["lgtm"], ["all", "correct"], ["that's", "correct"], ["thats", "correct"], ["es", "correcto"],
-    ];
+    private static readonly string[][] YesPhrases = BookingWords.Confirmation.Phrases("yesPhrases");
 
-    private static readonly HashSet<string> No =
-    [
-        "no", "n", "nope", "nah", "nop", "wrong", "incorrect", "cancel", "not", "nada", "negative", "cancelar", "mal",
-        "incorrecto", "stop", "nvm",
-    ];
+    private static readonly HashSet<string> No = BookingWords.Confirmation.Set("no");
 
-    private static readonly string[][] NoPhrases =
-    [
-        ["not", "right"], ["not", "correct"], ["that's", "wrong"], ["thats", "wrong"], ["not", "quite"], ["no", "thanks"],
-        ["don't", "book"], ["dont", "book"], ["don't", "book", "it"], ["no", "es", "correcto"], ["esta", "mal"],
-    ];
+    private static readonly string[][] NoPhrases = BookingWords.Confirmation.Phrases("noPhrases");
 
-    // Words that can sit around a yes or no without changing it ("yes please", "no, thank you", "yes that's right").
-    private static readonly HashSet<string> Fillers =
-    [
-        "please", "pls", "thanks", "thank", "you", "that's", "thats", "that", "is", "it's", "its", "it", "all", "everything",
-        "looks", "sounds", "ok", "okay", "oh", "um", "uh", "well", "then", "por", "favor", "gracias", "todo", "es", "eso",
-        "just", "very", "so", "much", "totally", "100", "the", "info", "details", "a", "ahead", "go", "book", "me", "in",
-        "lol", "haha", "sir", "maam", "mate", CommandText.ClauseBreak, "i", "think", "guess", "yes", "sure", "and",
-    ];
+    // Fillers: words that can sit around a yes or no without changing it ("yes please", "no, thank you", "yes that's right"); "," is a clause break.
+    private static readonly HashSet<string> Fillers = BookingWords.Confirmation.Set("fillers");
 
-    private static readonly HashSet<string> Negators = ["don't", "dont", "not", "never", "didn't", "didnt", "doesn't", "doesnt", "no"];
+    private static readonly HashSet<string> Negators = BookingWords.Confirmation.Set("negators");
 
     public static bool IsConfirm(IReadOnlyList<string> words)
     {

@@ -1,16 +1,12 @@
+using ClinicBot.Booking.Loading;
 using ClinicBot.Language.Text;
 
 namespace ClinicBot.Booking.Fields;
 
-/// <summary>Suggests the common mail domain a typed domain is one slip away from (gmial.com → gmail.com).</summary>
+/// <summary>Suggests the common mail domain (Content/words/email.json) a typed domain is one slip away from (gmial.com → gmail.com).</summary>
 internal static class EmailDomainTypos
 {
-    private static readonly string[] CommonDomains =
-    [
-        "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com", "live.com",
-        "msn.com", "comcast.net", "att.net", "sbcglobal.net", "me.com", "protonmail.com", "proton.me", "mail.com",
-        "gmx.com", "ymail.com", "rocketmail.com", "verizon.net", "charter.net", "cox.net",
-    ];
+    private static readonly string[] CommonDomains = BookingWords.Email.List("commonDomains").ToArray();
 
     public static string? Suggest(string domain)
     {

@@ -14,6 +14,7 @@ public static class ContentJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static T Read<T>(IContentSource source, string relativePath)

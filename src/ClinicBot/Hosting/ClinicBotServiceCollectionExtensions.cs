@@ -3,6 +3,7 @@ using ClinicBot.Bots;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Booking;
 using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Loading;
 using ClinicBot.Booking.Store;
 using ClinicBot.Booking.Texts;
 using ClinicBot.Health;
@@ -32,7 +33,8 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddSingleton<IBookingStore, DatabaseBookingStore>();
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
-        // The booking window follows the clinic's hours and time zone in clinic.json; its texts come from Content/booking/.
+        // The booking window follows the clinic's hours and time zone in clinic.json; its texts and word lists come
+        // from Content/booking/ (loaded here, at start, so a broken file is reported once).
         services.AddSingleton(sp => CallbackWindow.From(sp.GetRequiredService<ClinicKnowledge>().Facts));
         services.AddSingleton(sp => LoadBookingTexts(sp.GetRequiredService<ILogger<BookingTexts>>()));
         services.AddSingleton<BookingDialog>();
@@ -62,6 +64,7 @@ public static class ClinicBotServiceCollectionExtensions
     {
         var warnings = new List<string>();
         var texts = BookingTexts.LoadDefault(warnings);
+        warnings.AddRange(BookingWords.LoadAll());
         foreach (var warning in warnings)
         {
             logger.LogWarning("Booking content: {Warning}", warning);
