@@ -1,5 +1,5 @@
+using ClinicBot.Booking.Loading;
 using ClinicBot.Knowledge;
-using ClinicBot.Knowledge.Loading;
 
 namespace ClinicBot.Booking.Fields;
 
@@ -17,7 +17,7 @@ public sealed record CallbackWindow(string TimeZoneId, IReadOnlySet<DayOfWeek> D
     public static readonly TimeSpan DefaultNotice = TimeSpan.FromHours(1);
 
     /// <summary>The window of the clinic's facts as built into the Knowledge content (clinic.json).</summary>
-    public static CallbackWindow ClinicDefault { get; } = From(ClinicFactsReader.Read(KnowledgeContent.Embedded));
+    public static CallbackWindow ClinicDefault { get; } = From(BuiltInClinic.Facts);
 
     /// <summary>
     /// The window of the clinic's opening hours (clinic.json): the days it opens, in its time zone. One window

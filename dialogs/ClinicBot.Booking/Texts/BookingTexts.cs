@@ -1,5 +1,6 @@
 using ClinicBot.Booking.Fields;
 using ClinicBot.Booking.Loading;
+using ClinicBot.Knowledge;
 using ClinicBot.Language.Loading;
 using ClinicBot.Language.Templates;
 using Newtonsoft.Json;
@@ -17,15 +18,22 @@ public sealed class BookingTexts
     public const string ConfirmationCardFile = "cards/confirmation.json";
 
     private readonly JObject _texts;
+    private readonly IReadOnlyDictionary<string, string> _clinic;
 
-    public BookingTexts(JObject texts, CardTemplate confirmationCard)
+    /// <param name="clinic">The clinic's facts as the texts word them (<see cref="ClinicWording"/>).</param>
+    public BookingTexts(JObject texts, CardTemplate confirmationCard, IReadOnlyDictionary<string, string>? clinic = null)
     {
         _texts = texts ?? throw new ArgumentNullException(nameof(texts));
         ConfirmationCard = confirmationCard ?? throw new ArgumentNullException(nameof(confirmationCard));
+        _clinic = clinic ?? new Dictionary<string, string>();
     }
 
-    /// <summary>The texts built into the assembly.</summary>
-    public static BookingTexts Default { get; } = Load(BookingContent.Embedded);
+    /// <summary>The texts built into the assembly, worded with the built-in clinic facts.</summary>
+    public static BookingTexts Default { get; } = Load(BookingContent.Embedded).WithClinic(BuiltInClinic.Facts, CallbackWindow.ClinicDefault);
+
+    /// <summary>These texts with the clinic's phone, call days and hours, zone and town filled in.</summary>
+    public BookingTexts WithClinic(ClinicFacts facts, CallbackWindow window) =>
+        new(_texts, ConfirmationCard, ClinicWording.Values(facts, window));
 
     public JObject Raw => _texts;
 
@@ -68,14 +76,9 @@ public sealed class BookingTexts
 
     public string Reask(string groupKey, FieldProblem problem, object? values = null) => Reask(groupKey, problem.ToString(), values);
 
-    private static string Fill(string template, object? values)
+    private string Fill(string template, object? values)
     {
-        if (values is null)
-        {
-            return template;
-        }
-
-        var lookup = JObject.FromObject(values);
-        return Placeholders.Fill(template, name => (string?)lookup[name]);
+        var lookup = values is null ? null : JObject.FromObject(values);
+        return Placeholders.Fill(template, name => (string?)lookup?[name] ?? _clinic.GetValueOrDefault(name));
     }
 }

@@ -36,7 +36,8 @@ public static class ClinicBotServiceCollectionExtensions
         // The booking window follows the clinic's hours and time zone in clinic.json; its texts and word lists come
         // from Content/booking/ (loaded here, at start, so a broken file is reported once).
         services.AddSingleton(sp => CallbackWindow.From(sp.GetRequiredService<ClinicKnowledge>().Facts));
-        services.AddSingleton(sp => LoadBookingTexts(sp.GetRequiredService<ILogger<BookingTexts>>()));
+        services.AddSingleton(sp => LoadBookingTexts(sp.GetRequiredService<ILogger<BookingTexts>>())
+            .WithClinic(sp.GetRequiredService<ClinicKnowledge>().Facts, sp.GetRequiredService<CallbackWindow>()));
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 

@@ -1,4 +1,5 @@
 using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Texts;
 using ClinicBot.Knowledge;
 using ClinicBot.Tests.Knowledge;
 
@@ -48,6 +49,19 @@ public sealed class ClinicHoursFollowTests : IDisposable
         Assert.Equal(CallbackOutcome.OutsideHours, monday.Outcome);
         Assert.All(monday.Alternatives, slot => Assert.NotEqual(DayOfWeek.Monday, slot.DayOfWeek));
         Assert.True(times.Recognize("tuesday at 10am", Now).IsAccepted);
+        Assert.Contains("Tuesday to Friday, 9 AM to 5 PM Central Time", BookingTexts.Default.WithClinic(knowledge.Facts, window).Get("help"));
+    }
+
+    [Fact]
+    public void The_booking_texts_take_the_phone_and_hours_from_clinic_json()
+    {
+        var knowledge = LoadEdited(clinic => clinic.Replace("\"832-899-4065\"", "\"713-555-0199\""));
+        var texts = BookingTexts.Default.WithClinic(knowledge.Facts, CallbackWindow.From(knowledge.Facts));
+
+        Assert.Contains("713-555-0199", texts.Get("cancelled"));
+        Assert.DoesNotContain("832-899-4065", texts.Get("cancelled"));
+        Assert.Contains("Monday to Friday, 9 AM to 5 PM Central Time", BookingTexts.Default.Get("help"));
+        Assert.Contains("832-899-4065", BookingTexts.Default.Get("cancelled"));
     }
 
     [Fact]
