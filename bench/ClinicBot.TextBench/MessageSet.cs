@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 
 namespace ClinicBot.TextBench;
 

@@ -9,6 +9,7 @@
 // --eval: folder with dev.jsonl and booking_dev.jsonl (default ../shared/eval next to the repository).
 // --dump: also write every result for every message to FILE (diff two builds to prove nothing changed);
 // --extra: more texts (one a line) for the dump only. The machine is shared: numbers are per run, not averaged.
+using ClinicBot.Language.Loading;
 using System.Diagnostics;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Loading;

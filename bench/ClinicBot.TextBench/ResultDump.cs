@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Fields;
-using ClinicBot.Dialogs.Booking.Understanding;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Understanding;
 using ClinicBot.Knowledge;
 
 namespace ClinicBot.TextBench;

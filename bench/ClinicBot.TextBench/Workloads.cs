@@ -1,6 +1,6 @@
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Fields;
-using ClinicBot.Dialogs.Booking.Understanding;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Understanding;
 using ClinicBot.Knowledge;
 
 namespace ClinicBot.TextBench;

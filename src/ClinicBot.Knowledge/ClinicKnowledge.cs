@@ -1,6 +1,8 @@
 using ClinicBot.Knowledge.Answers;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Safety;
+using ClinicBot.Language.Loading;
+using ClinicBot.Language.Templates;
 
 namespace ClinicBot.Knowledge;
 
@@ -39,15 +41,8 @@ public sealed class ClinicKnowledge
         var warnings = new List<string>();
         var directory = new DirectoryContentSource(contentDirectory);
         var crisis = CrisisDetector.Load(directory, warnings);
-        try
-        {
-            return new ClinicKnowledge(KnowledgeLoader.Load(directory), crisis, directory.Description, warnings);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            warnings.Add($"Content from {directory.Description} could not be used ({ex.Message}); using the embedded content.");
-            return new ClinicKnowledge(KnowledgeLoader.Load(EmbeddedContentSource.Instance), crisis, EmbeddedContentSource.Instance.Description, warnings);
-        }
+        var parts = ContentWithFallback.Load(directory, KnowledgeContent.Embedded, KnowledgeLoader.Load, warnings, out var used);
+        return new ClinicKnowledge(parts, crisis, used.Description, warnings);
     }
 
     /// <summary>Loads the content copied next to the application, under Content/.</summary>

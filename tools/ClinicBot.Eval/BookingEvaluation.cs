@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBot.Eval;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Bot.Builder;
+using ClinicBot.Language.Text;
 using Newtonsoft.Json.Linq;
 
 namespace ClinicBot.Dialogs;
@@ -19,7 +19,7 @@ public class ChoicePrompt : Prompt<FoundChoice>
 
     public static FoundChoice? Match(string? text, IList<Choice> choices)
     {
-        var normalized = Normalize(text);
+        var normalized = TextFolding.LettersAndDigits(text);
         if (normalized.Length == 0)
         {
             return null;
@@ -29,7 +29,7 @@ public class ChoicePrompt : Prompt<FoundChoice>
         {
             var choice = choices[i];
             var names = new[] { choice.Value, choice.DisplayText }.Concat(choice.Synonyms);
-            if (names.Any(n => Normalize(n) == normalized))
+            if (names.Any(n => TextFolding.LettersAndDigits(n) == normalized))
             {
                 return new FoundChoice(choice.Value, i);
             }
@@ -57,28 +57,5 @@ public class ChoicePrompt : Prompt<FoundChoice>
         return Task.FromResult(found is null
             ? PromptRecognizerResult<FoundChoice>.Failure()
             : PromptRecognizerResult<FoundChoice>.Success(found));
-    }
-
-    private static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (char.IsWhiteSpace(c) && builder.Length > 0 && builder[^1] != ' ')
-            {
-                builder.Append(' ');
-            }
-        }
-
-        return builder.ToString().Trim();
     }
 }

@@ -1,3 +1,5 @@
+using ClinicBot.Language.Templates;
+
 
 namespace ClinicBot.Knowledge.Answers;
 

@@ -1,3 +1,4 @@
+using ClinicBot.Language.Templates;
 using System.Text.Json.Nodes;
 
 namespace ClinicBot.Knowledge.Answers;

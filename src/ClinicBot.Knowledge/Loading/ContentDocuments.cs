@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace ClinicBot.Knowledge.Loading;
 
 // Shapes of the JSON content files (see Content/README.md).
@@ -41,30 +38,3 @@ internal sealed record CrisisDocument(
 internal sealed record RewriteDocument(string Pattern, string Replace);
 
 internal sealed record WelcomeDocument(string Text, List<string> Suggestions);
-
-internal static class ContentJson
-{
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
-    public static T Read<T>(IContentSource source, string relativePath)
-    {
-        var text = source.ReadText(relativePath);
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Options)
-                ?? throw new InvalidDataException($"Content file '{relativePath}' is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Content file '{relativePath}' is not valid: {ex.Message}", ex);
-        }
-    }
-}

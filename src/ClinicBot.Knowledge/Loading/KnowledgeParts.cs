@@ -1,6 +1,8 @@
 using ClinicBot.Knowledge.Answers;
 using ClinicBot.Knowledge.Recognition;
 using ClinicBot.Knowledge.Text;
+using ClinicBot.Language.Loading;
+using ClinicBot.Language.Templates;
 
 namespace ClinicBot.Knowledge.Loading;
 
@@ -29,7 +31,7 @@ internal static class KnowledgeLoader
 
     public static KnowledgeParts Load(IContentSource source)
     {
-        var facts = ReadFacts(ContentJson.Read<ClinicDocument>(source, "clinic.json"));
+        var facts = ClinicFactsReader.Read(source);
         var language = ContentJson.Read<LanguageDocument>(source, "language.json");
         var topicDocuments = source.List("topics", ".json").Select(p => ContentJson.Read<TopicDocument>(source, p)).ToList();
         var duplicate = topicDocuments.GroupBy(t => t.Topic).FirstOrDefault(g => g.Count() > 1);
@@ -84,43 +86,5 @@ internal static class KnowledgeLoader
             throw new InvalidDataException($"Page topic '{document.Topic}' needs a pageQuote.");
         return new TopicDefinition(document.Topic, kind, document.Answer, document.PageQuote, document.PartialAnswer,
             document.Lines ?? new Dictionary<string, string>(), document.Suggestions ?? []);
-    }
-
-    private static ClinicFacts ReadFacts(ClinicDocument d)
-    {
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(d.TimeZoneId);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new InvalidDataException($"Time zone '{d.TimeZoneId}' is not available on this machine (install tzdata).", ex);
-        }
-
-        var days = new Dictionary<DayOfWeek, DailyHours>();
-        foreach (var (dayName, hours) in d.Hours)
-        {
-            if (!Enum.TryParse<DayOfWeek>(dayName, ignoreCase: true, out var day))
-                throw new InvalidDataException($"clinic.json: '{dayName}' is not a weekday name.");
-            DailyHours parsed;
-            try
-            {
-                parsed = new DailyHours(DailyHours.Parse(hours.Open), DailyHours.Parse(hours.Close));
-            }
-            catch (FormatException ex)
-            {
-                throw new InvalidDataException($"clinic.json: hours for {dayName} must look like \"9:00 AM\".", ex);
-            }
-            if (parsed.Close <= parsed.Open) throw new InvalidDataException($"clinic.json: {dayName} closes before it opens.");
-            days[day] = parsed;
-        }
-
-        return new ClinicFacts
-        {
-            Name = d.Name, AddressLine = d.AddressLine, SuiteLine = d.SuiteLine, City = d.City, State = d.State, Zip = d.Zip,
-            Phone = d.Phone, PhoneCountryCode = d.PhoneCountryCode, Fax = d.Fax, TimeZoneId = d.TimeZoneId,
-            TimeZoneLabel = d.TimeZoneLabel, MapSearchUrl = d.MapSearchUrl, Hours = new OpeningHours(days, zone),
-        };
     }
 }

@@ -1,4 +1,5 @@
 using ClinicBot.Knowledge.Text;
+using ClinicBot.Language.Text;
 
 namespace ClinicBot.Knowledge.Recognition;
 

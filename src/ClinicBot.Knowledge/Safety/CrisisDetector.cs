@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Text;
+using ClinicBot.Language.Loading;
+using ClinicBot.Language.Text;
 
 namespace ClinicBot.Knowledge.Safety;
 
@@ -17,7 +19,7 @@ public sealed class CrisisDetector
     public const string Indirect = "indirect";
 
     private static readonly Lazy<CrisisDetector> EmbeddedInstance =
-        new(() => new CrisisDetector(ContentJson.Read<CrisisDocument>(EmbeddedContentSource.Instance, FileName)));
+        new(() => new CrisisDetector(ContentJson.Read<CrisisDocument>(KnowledgeContent.Embedded, FileName)));
 
     internal const string FileName = "crisis.json";
     private const int MaxInputLength = 2000;

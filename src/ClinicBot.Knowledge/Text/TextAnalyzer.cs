@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Knowledge.Loading;
+using ClinicBot.Language.Text;
 
 namespace ClinicBot.Knowledge.Text;
 

@@ -1,3 +1,5 @@
+using ClinicBot.Language.Text;
+
 namespace ClinicBot.Knowledge.Text;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal sealed class TypoCorrector
         foreach (var candidate in candidates)
         {
             if (Math.Abs(candidate.Length - word.Length) > allowed) continue;
-            var distance = AlignmentDistance.BetweenAtMost(word, candidate, allowed);
+            var distance = EditDistance.BetweenAtMost(word, candidate, allowed);
             if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;

@@ -1,7 +1,7 @@
 using ClinicBot.Analytics;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using ClinicBot.Knowledge;
 using ClinicBot.Turn;
 using Microsoft.Bot.Builder;

@@ -1,5 +1,5 @@
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using Microsoft.Bot.Builder;
 
 namespace ClinicBot.Bots;

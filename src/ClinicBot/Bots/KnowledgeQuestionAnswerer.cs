@@ -1,5 +1,5 @@
 using ClinicBot.Channels.Teams;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using ClinicBot.Knowledge;
 using Microsoft.Bot.Builder;
 

@@ -1,8 +1,12 @@
 using ClinicBot.Analytics;
 using ClinicBot.Bots;
-using ClinicBot.Dialogs.Booking.Store;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking.Store;
+using ClinicBot.Booking;
 using ClinicBot.Endpoints;
+using ClinicBot.Channels.Teams;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Loading;
+using ClinicBot.Booking.Texts;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
 using ClinicBot.Notifications;
@@ -40,6 +44,11 @@ public static class ClinicBotServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BookingEventsStore>>()));
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
+        // The booking window follows the clinic's hours and time zone in clinic.json; its texts and word lists come
+        // from Content/booking/ (loaded here, at start, so a broken file is reported once).
+        services.AddSingleton(sp => CallbackWindow.From(sp.GetRequiredService<ClinicKnowledge>().Facts));
+        services.AddSingleton(sp => LoadBookingTexts(sp.GetRequiredService<ILogger<BookingTexts>>())
+            .WithClinic(sp.GetRequiredService<ClinicKnowledge>().Facts, sp.GetRequiredService<CallbackWindow>()));
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
 
@@ -52,5 +61,18 @@ public static class ClinicBotServiceCollectionExtensions
         services.AddHostedService<WarmUpService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
         return services;
+    }
+
+    private static BookingTexts LoadBookingTexts(ILogger logger)
+    {
+        var warnings = new List<string>();
+        var texts = BookingTexts.LoadDefault(warnings);
+        warnings.AddRange(BookingWords.LoadAll());
+        foreach (var warning in warnings)
+        {
+            logger.LogWarning("Booking content: {Warning}", warning);
+        }
+
+        return texts;
     }
 }

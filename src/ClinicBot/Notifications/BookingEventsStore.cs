@@ -1,5 +1,5 @@
 using ClinicBot.Analytics;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 
 namespace ClinicBot.Notifications;
 

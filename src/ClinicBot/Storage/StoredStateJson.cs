@@ -24,6 +24,7 @@ public static class StoredStateJson
         TypeNameHandling = TypeNameHandling.All,
         NullValueHandling = NullValueHandling.Include,
         MaxDepth = 64,
+        SerializationBinder = MovedStateTypes.Instance,
     });
 
     // Dictionary entries are written even when null (NullValueHandling covers object properties only), so a key

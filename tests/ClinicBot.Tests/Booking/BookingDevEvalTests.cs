@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Store;
 using ClinicBot.Tests.Booking.Fields;
 using ClinicBot.Tests.Booking.Support;
 using Microsoft.Bot.Schema;

@@ -1,7 +1,7 @@
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Content;
-using ClinicBot.Dialogs.Booking.Fields;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Texts;
+using ClinicBot.Booking.Fields;
 using ClinicBot.Tests.Booking.Support;
 using ClinicBot.Tests.Dialogs.Support;
 using Microsoft.Bot.Builder;

@@ -1,6 +1,6 @@
 using ClinicBot.Analytics;
 using ClinicBot.Bots;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Storage.Bookings;

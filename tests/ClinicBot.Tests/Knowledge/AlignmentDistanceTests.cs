@@ -1,5 +1,6 @@
 using ClinicBot.Knowledge.Text;
 using F23.StringSimilarity;
+using ClinicBot.Language.Text;
 
 namespace ClinicBot.Tests.Knowledge;
 
@@ -18,7 +19,7 @@ public sealed class AlignmentDistanceTests
     [InlineData("suicdie", "suicide", 1)]
     public void Known_pairs(string a, string b, int expected)
     {
-        Assert.Equal(expected, AlignmentDistance.Between(a, b));
+        Assert.Equal(expected, EditDistance.Between(a, b));
         Assert.Equal(expected, (int)Reference.Distance(a, b));
     }
 
@@ -32,9 +33,9 @@ public sealed class AlignmentDistanceTests
         {
             var (a, b) = (Word(), Word());
             var expected = (int)Reference.Distance(a, b);
-            Assert.True(expected == AlignmentDistance.Between(a, b), $"'{a}' vs '{b}'");
+            Assert.True(expected == EditDistance.Between(a, b), $"'{a}' vs '{b}'");
             var limit = random.Next(0, 4);
-            var bounded = AlignmentDistance.BetweenAtMost(a, b, limit);
+            var bounded = EditDistance.BetweenAtMost(a, b, limit);
             Assert.True(expected <= limit ? bounded == expected : bounded > limit, $"'{a}' vs '{b}' at most {limit}: {bounded}");
         }
     }
@@ -44,6 +45,6 @@ public sealed class AlignmentDistanceTests
     {
         var a = new string('a', 150) + "bc";
         var b = new string('a', 149) + "cb";
-        Assert.Equal((int)Reference.Distance(a, b), AlignmentDistance.Between(a, b));
+        Assert.Equal((int)Reference.Distance(a, b), EditDistance.Between(a, b));
     }
 }

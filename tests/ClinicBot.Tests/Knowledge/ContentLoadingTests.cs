@@ -1,6 +1,7 @@
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Safety;
+using ClinicBot.Language.Loading;
 
 namespace ClinicBot.Tests.Knowledge;
 

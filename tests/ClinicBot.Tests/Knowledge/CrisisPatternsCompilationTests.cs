@@ -1,3 +1,4 @@
+using ClinicBot.Language.Loading;
 using System.Text.Json.Nodes;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Safety;

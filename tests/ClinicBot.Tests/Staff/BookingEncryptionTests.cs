@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Staff.Support;

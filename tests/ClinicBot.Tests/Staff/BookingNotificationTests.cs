@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using ClinicBot.Notifications;
 using ClinicBot.Tests.Staff.Support;
 using Microsoft.Extensions.DependencyInjection;

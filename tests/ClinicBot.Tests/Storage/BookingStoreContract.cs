@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Tests.Infrastructure;
 using Xunit.Abstractions;

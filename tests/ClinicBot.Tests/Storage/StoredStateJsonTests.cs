@@ -1,5 +1,5 @@
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

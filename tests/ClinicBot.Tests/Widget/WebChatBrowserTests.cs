@@ -191,7 +191,7 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
 
     // Names are encrypted at rest (staff: ProtectedBookingStore), so count through the app's decrypting store.
     private int CountBookingsNamed(string name) =>
-        app.Services.GetRequiredService<ClinicBot.Dialogs.Booking.Store.IBookingStore>()
+        app.Services.GetRequiredService<ClinicBot.Booking.Store.IBookingStore>()
             .ListAsync(CancellationToken.None).GetAwaiter().GetResult()
             .Count(booking => booking.Name == name);
 

@@ -1,3 +1,5 @@
+using ClinicBot.Analytics;
+using ClinicBot.Booking.Store;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Bookings;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 
 namespace ClinicBot.Storage.Bookings;
 

@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Fields;
+using ClinicBot.Booking.Fields;
 using static ClinicBot.Tests.Booking.Fields.ClinicTime;
 
 namespace ClinicBot.Tests.Booking.Fields;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Fields;
-using ClinicBot.Dialogs.Booking.Understanding;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Understanding;
 using static ClinicBot.Tests.Booking.Fields.ClinicTime;
 
 namespace ClinicBot.Tests.Booking.Fields;

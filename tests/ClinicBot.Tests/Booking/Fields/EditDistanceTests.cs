@@ -1,4 +1,5 @@
-using ClinicBot.Dialogs.Booking.Fields;
+using ClinicBot.Booking.Fields;
+using ClinicBot.Language.Text;
 
 namespace ClinicBot.Tests.Booking.Fields;
 

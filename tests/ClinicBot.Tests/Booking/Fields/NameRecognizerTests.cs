@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Fields;
+using ClinicBot.Booking.Fields;
 
 namespace ClinicBot.Tests.Booking.Fields;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Dialogs;
-using ClinicBot.Dialogs.Booking;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking;
+using ClinicBot.Booking.Store;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Dialogs.Support;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ClinicBot.Dialogs.Booking;
+using ClinicBot.Booking;
 using Microsoft.Bot.Builder;
 
 namespace ClinicBot.Tests.Booking.Support;

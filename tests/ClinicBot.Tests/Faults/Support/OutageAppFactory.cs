@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using ClinicBot.Storage;
 using ClinicBot.Tests.Booking.Support;
 using ClinicBot.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using ClinicBot.Tests.Infrastructure;
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

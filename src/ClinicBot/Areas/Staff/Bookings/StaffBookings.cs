@@ -1,4 +1,4 @@
-using ClinicBot.Dialogs.Booking.Store;
+using ClinicBot.Booking.Store;
 
 namespace ClinicBot.Staff.Bookings;
 

@@ -1,0 +1,9 @@
+namespace ClinicBot.Booking.Fields;
+
+public enum BookingField
+{
+    Name,
+    Phone,
+    Email,
+    CallbackTime,
+}

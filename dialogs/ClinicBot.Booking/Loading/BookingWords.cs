@@ -1,0 +1,58 @@
+using ClinicBot.Language.Loading;
+
+namespace ClinicBot.Booking.Loading;
+
+/// <summary>
+/// The recognisers' word lists (Content/words/*.json), read once at start from Content/booking/words/ next to
+/// the app; a file missing or broken there is read from the embedded copy instead and <see cref="LoadWarnings"/>
+/// says why.
+/// </summary>
+public static class BookingWords
+{
+    private static readonly List<string> Warnings = [];
+    private static readonly Lazy<WordLists> ConfirmationLists = new(() => Load("words/confirmation.json", "yes", "yesPhrases", "no", "noPhrases", "fillers", "negators"));
+    private static readonly Lazy<WordLists> CommandLists = new(() => Load("words/commands.json", "negations", "fillers", "cancel", "cancelFuzzy", "cancelWhenAlone", "cancelWhenAloneFuzzy", "help", "helpFuzzy", "startOver", "startOverFuzzy"));
+    private static readonly Lazy<WordLists> NameLists = new(() => Load("words/names.json", "nonNameWords"));
+    private static readonly Lazy<WordLists> EmailLists = new(() => Load("words/email.json", "commonDomains"));
+
+    internal static WordLists Confirmation => ConfirmationLists.Value;
+
+    internal static WordLists Commands => CommandLists.Value;
+
+    internal static WordLists Names => NameLists.Value;
+
+    internal static WordLists Email => EmailLists.Value;
+
+    /// <summary>Reads every file now (so a broken one is reported at start) and returns why any fell back.</summary>
+    public static IReadOnlyList<string> LoadAll()
+    {
+        _ = (Confirmation, Commands, Names, Email);
+        lock (Warnings)
+        {
+            return Warnings.ToList();
+        }
+    }
+
+    private static WordLists Load(string file, params string[] required)
+    {
+        var warnings = new List<string>();
+        var lists = ContentWithFallback.Load(BookingContent.DefaultFolder, BookingContent.Embedded, source => Read(source, file, required), warnings);
+        lock (Warnings)
+        {
+            Warnings.AddRange(warnings);
+        }
+
+        return lists;
+    }
+
+    private static WordLists Read(IContentSource source, string file, string[] required)
+    {
+        var lists = WordLists.Read(source, file);
+        foreach (var name in required)
+        {
+            _ = lists.List(name);
+        }
+
+        return lists;
+    }
+}

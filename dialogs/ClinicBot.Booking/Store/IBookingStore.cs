@@ -1,0 +1,37 @@
+namespace ClinicBot.Booking.Store;
+
+/// <summary>Where confirmed bookings are kept. Saving is idempotent on <see cref="BookingRequest.IdempotencyKey"/>.</summary>
+public interface IBookingStore
+{
+    /// <summary>
+    /// Saves the booking in one transaction, or returns the reference of the booking already saved with the
+    /// same idempotency key. Throws when the booking could not be saved (nothing is then half-saved).
+    /// </summary>
+    Task<BookingSaveResult> SaveAsync(BookingRequest request, CancellationToken ct);
+
+    Task<IReadOnlyList<BookingRecord>> ListAsync(CancellationToken ct);
+}
+
+/// <summary>The minimum the clinic needs to call back: no symptoms, no transcript.</summary>
+public sealed record BookingRequest(
+    string IdempotencyKey,
+    string Name,
+    string PhoneE164,
+    string? Email,
+    DateTimeOffset Callback,
+    DateTimeOffset CreatedAt,
+    string Channel);
+
+/// <summary>A stored booking and the short reference the person was given.</summary>
+public sealed record BookingRecord(
+    string Reference,
+    string Name,
+    string PhoneE164,
+    string? Email,
+    DateTimeOffset Callback,
+    DateTimeOffset CreatedAt,
+    string Channel);
+
+/// <param name="Reference">The booking's short reference, e.g. KB-7F3Q2.</param>
+/// <param name="Created">False when the same idempotency key had already been saved (a retried delivery).</param>
+public sealed record BookingSaveResult(string Reference, bool Created);

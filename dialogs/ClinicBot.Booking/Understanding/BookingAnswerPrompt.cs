@@ -1,0 +1,43 @@
+using ClinicBot.Dialogs;
+using Microsoft.Bot.Builder;
+
+namespace ClinicBot.Booking.Understanding;
+
+/// <summary>
+/// Asks one booking question (the step is in <see cref="PromptOptions.Validations"/>) and reads the reply with
+/// <see cref="BookingMessageReader"/>. The slots offered on a re-ask are kept in the prompt's own state, so a
+/// button's text maps back to its exact time.
+/// </summary>
+public sealed class BookingAnswerPrompt : Prompt<BookingAnswer>
+{
+    public const string OfferedKey = "offered";
+
+    private readonly BookingMessageReader _reader;
+    private readonly TimeProvider _clock;
+
+    public BookingAnswerPrompt(string dialogId, BookingMessageReader reader, TimeProvider clock, PromptValidator<BookingAnswer> validator)
+        : base(dialogId, validator)
+    {
+        _reader = reader;
+        _clock = clock;
+    }
+
+    public static BookingStep StepOf(PromptOptions options) => StateValues.Convert<BookingStep>(options.Validations);
+
+    protected override Task<PromptRecognizerResult<BookingAnswer>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var offered = state.Get<List<OfferedSlot>>(OfferedKey) ?? new List<OfferedSlot>();
+        var answer = _reader.Read(
+            StepOf(options),
+            activity.Text,
+            activity.Value,
+            _clock.GetUtcNow(),
+            activity.LocalTimezone,
+            offered);
+
+        return Task.FromResult(answer.IsUsable
+            ? PromptRecognizerResult<BookingAnswer>.Success(answer)
+            : PromptRecognizerResult<BookingAnswer>.Failure(answer));
+    }
+}

@@ -1,9 +1,0 @@
-namespace ClinicBot.Dialogs.Booking.Fields;
-
-public enum BookingField
-{
-    Name,
-    Phone,
-    Email,
-    CallbackTime,
-}
