@@ -8,6 +8,7 @@ using ClinicBot.Booking.Store;
 using ClinicBot.Booking.Texts;
 using ClinicBot.Health;
 using ClinicBot.Knowledge;
+using ClinicBot.Language.Time;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
 using Microsoft.Bot.Builder;
@@ -66,6 +67,7 @@ public static class ClinicBotServiceCollectionExtensions
         var warnings = new List<string>();
         var texts = BookingTexts.LoadDefault(warnings);
         warnings.AddRange(BookingWords.LoadAll());
+        warnings.AddRange(TimeWords.LoadWarnings);
         foreach (var warning in warnings)
         {
             logger.LogWarning("Booking content: {Warning}", warning);
