@@ -1,5 +1,6 @@
 using ClinicBot.Knowledge.Text;
 using ClinicBot.Language.Text;
+using ClinicBot.Language.Time;
 
 namespace ClinicBot.Knowledge.Recognition;
 
@@ -8,18 +9,8 @@ internal sealed class MomentReader(IEnumerable<string> holidayWords)
 {
     private readonly HashSet<string> _holidayStems = holidayWords.Select(w => WordStemmer.Stem(TextFolding.Fold(w))).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, DayReference> DayWords = new(StringComparer.Ordinal)
-    {
-        ["today"] = DayReference.Today, ["tomorrow"] = DayReference.Tomorrow,
-        ["weekend"] = DayReference.Weekend, ["weekends"] = DayReference.Weekend,
-        ["monday"] = DayReference.Monday, ["mondays"] = DayReference.Monday,
-        ["tuesday"] = DayReference.Tuesday, ["tuesdays"] = DayReference.Tuesday,
-        ["wednesday"] = DayReference.Wednesday, ["wednesdays"] = DayReference.Wednesday,
-        ["thursday"] = DayReference.Thursday, ["thursdays"] = DayReference.Thursday,
-        ["friday"] = DayReference.Friday, ["fridays"] = DayReference.Friday,
-        ["saturday"] = DayReference.Saturday, ["saturdays"] = DayReference.Saturday,
-        ["sunday"] = DayReference.Sunday, ["sundays"] = DayReference.Sunday,
-    };
+    // Day names are the shared time words' (ClinicBot.Language time-words.json); plural forms ("saturdays") count too.
+    private static readonly IReadOnlyDictionary<string, DayOfWeek> DayNames = TimeWords.Default.FullDayNames;
 
     private static readonly HashSet<string> EveningWords = new(StringComparer.Ordinal) { "tonight", "evening", "evenings", "night" };
 
@@ -31,7 +22,7 @@ internal sealed class MomentReader(IEnumerable<string> holidayWords)
         for (var i = 0; i < text.Words.Count; i++)
         {
             var word = text.Words[i];
-            if (DayWords.TryGetValue(word, out var day) && !days.Contains(day)) days.Add(day);
+            if (DayOf(word) is { } day && !days.Contains(day)) days.Add(day);
             if (EveningWords.Contains(word))
             {
                 evening = true;
@@ -41,4 +32,15 @@ internal sealed class MomentReader(IEnumerable<string> holidayWords)
         }
         return new AskedMoment(days, text.Times.Count > 0 ? text.Times[0] : null, evening, holiday);
     }
+
+    private static DayReference? DayOf(string word) => word switch
+    {
+        "today" => DayReference.Today,
+        "tomorrow" => DayReference.Tomorrow,
+        "weekend" or "weekends" => DayReference.Weekend,
+        _ when DayNames.TryGetValue(word, out var day) || (word.EndsWith('s') && DayNames.TryGetValue(word[..^1], out day)) => ToReference(day),
+        _ => null,
+    };
+
+    private static DayReference ToReference(DayOfWeek day) => Enum.Parse<DayReference>(day.ToString());
 }

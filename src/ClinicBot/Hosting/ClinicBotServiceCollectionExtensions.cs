@@ -11,6 +11,7 @@ using ClinicBot.Health;
 using ClinicBot.Knowledge;
 using ClinicBot.Notifications;
 using ClinicBot.SdkTuning;
+using ClinicBot.Language.Time;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
 using ClinicBot.Turn;
@@ -68,6 +69,7 @@ public static class ClinicBotServiceCollectionExtensions
         var warnings = new List<string>();
         var texts = BookingTexts.LoadDefault(warnings);
         warnings.AddRange(BookingWords.LoadAll());
+        warnings.AddRange(TimeWords.LoadWarnings);
         foreach (var warning in warnings)
         {
             logger.LogWarning("Booking content: {Warning}", warning);
