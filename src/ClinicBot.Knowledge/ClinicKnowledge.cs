@@ -1,6 +1,9 @@
+using ClinicBot.Embeddings;
 using ClinicBot.Knowledge.Answers;
+using ClinicBot.Knowledge.Learning;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Safety;
+using ClinicBot.Knowledge.Safety.Learned;
 using ClinicBot.Language.Loading;
 using ClinicBot.Language.Templates;
 
@@ -17,18 +20,27 @@ public sealed class ClinicKnowledge
         TopicNames.Greeting, TopicNames.ThanksGoodbye, TopicNames.BookCall, TopicNames.Help,
     };
 
+    // The first messages after start wait this long at most for the sentence model; after that, and if it failed
+    // to load, the trigger lexicon answers alone. The crisis check never waits.
+    private static readonly TimeSpan ModelWait = TimeSpan.FromSeconds(20);
+
     private readonly KnowledgeParts _parts;
     private readonly CrisisDetector _crisis;
+    private readonly CrisisAssessor _crisisAssessor;
     private readonly AnswerComposer _composer;
+    private readonly TopicModel? _topicModel;
+    private readonly SentenceEmbedder? _embedder;
 
-    private ClinicKnowledge(KnowledgeParts parts, CrisisDetector crisis, string source, IReadOnlyList<string> warnings)
+    private ClinicKnowledge(KnowledgeParts parts, CrisisDetector crisis, LearnedModels models, string source, IReadOnlyList<string> warnings)
     {
         _parts = parts;
         _crisis = crisis;
+        _embedder = models.Embedder;
+        _topicModel = models.Embedder is null ? null : models.Topics;
+        _crisisAssessor = new CrisisAssessor(crisis, models.Crisis is null ? null : new LearnedCrisisSignals(models.Crisis, models.Embedder));
         ContentSource = source;
         LoadWarnings = warnings;
-        var crisisAnswer = new Answer(TopicNames.Crisis, crisis.Reply, null, crisis.Suggestions);
-        _composer = new AnswerComposer(parts.Topics, parts.Facts, parts.HoursCard, parts.LocationCard, crisisAnswer);
+        _composer = new AnswerComposer(parts, crisis.Texts, crisis.Suggestions);
     }
 
     /// <summary>
@@ -36,25 +48,39 @@ public sealed class ClinicKnowledge
     /// the content embedded in the assembly is used instead and <see cref="LoadWarnings"/> says why; the crisis
     /// detector falls back on its own, so crisis handling never depends on the files.
     /// </summary>
-    public static ClinicKnowledge Load(string contentDirectory)
+    /// <param name="embedder">Sentence embeddings for the learned models; without it the trigger lexicon and the
+    /// crisis patterns and n-gram signal work alone.</param>
+    public static ClinicKnowledge Load(string contentDirectory, SentenceEmbedder? embedder = null)
     {
         var warnings = new List<string>();
         var directory = new DirectoryContentSource(contentDirectory);
         var crisis = CrisisDetector.Load(directory, warnings);
         var parts = ContentWithFallback.Load(directory, KnowledgeContent.Embedded, KnowledgeLoader.Load, warnings, out var used);
-        return new ClinicKnowledge(parts, crisis, used.Description, warnings);
+        return new ClinicKnowledge(parts, crisis, LearnedModels.Load(used, embedder, warnings), used.Description, warnings);
     }
 
     /// <summary>Loads the content copied next to the application, under Content/.</summary>
-    public static ClinicKnowledge LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, "Content"));
+    public static ClinicKnowledge LoadDefault(SentenceEmbedder? embedder = null) => Load(Path.Combine(AppContext.BaseDirectory, "Content"), embedder);
 
     /// <summary>Loads from any source (no fallback for the topics; the crisis detector still falls back).</summary>
-    public static ClinicKnowledge Load(IContentSource source)
+    public static ClinicKnowledge Load(IContentSource source, SentenceEmbedder? embedder = null)
     {
         var warnings = new List<string>();
         var crisis = CrisisDetector.Load(source, warnings);
-        return new ClinicKnowledge(KnowledgeLoader.Load(source), crisis, source.Description, warnings);
+        return new ClinicKnowledge(KnowledgeLoader.Load(source), crisis, LearnedModels.Load(source, embedder, warnings), source.Description, warnings);
     }
+
+    /// <summary>Completes when the sentence model is loaded (or failed to load); the learned models then run on every message.</summary>
+    public Task ModelsReady => _embedder?.Ready.ContinueWith(_ => { }, TaskScheduler.Default) ?? Task.CompletedTask;
+
+    /// <summary>Whether topics are understood by the learned model (with the lexicon as one of its features).</summary>
+    public bool HasTopicModel => _topicModel is not null;
+
+    /// <summary>Whether the person says they are safe now (ends supportive mode after a crisis reply).</summary>
+    public bool SaysSafe(string text) => _crisis.SaysSafe(text);
+
+    /// <summary>The fixed safety texts (crisis replies, check-in, supportive lines).</summary>
+    public CrisisTexts CrisisTexts => _crisis.Texts;
 
     public ClinicFacts Facts => _parts.Facts;
 
@@ -78,11 +104,11 @@ public sealed class ClinicKnowledge
     /// <summary>Why a fallback was used while loading; empty when all content files were used.</summary>
     public IReadOnlyList<string> LoadWarnings { get; }
 
-    /// <summary>Cheap crisis check (regular expressions over the text, no I/O).</summary>
-    public bool IsCrisis(string? text) => _crisis.IsCrisis(text);
+    /// <summary>Whether the crisis check finds a definite crisis (storage-free, no waiting).</summary>
+    public bool IsCrisis(string? text) => _crisisAssessor.Assess(text).IsDefinite;
 
     /// <summary>The crisis check alone, for a caller that answers crisis first and may understand the text after.</summary>
-    public CrisisCheck CheckCrisis(string? text) => new(text, _crisis.Detect(text));
+    public CrisisCheck CheckCrisis(string? text) => new(text, _crisisAssessor.Assess(text));
 
     public Understanding Understand(string? text) => Understand(CheckCrisis(text), out _);
 
@@ -93,22 +119,107 @@ public sealed class ClinicKnowledge
     {
         hasContactDetails = false;
         var text = checkedText.Text;
-        if (string.IsNullOrWhiteSpace(text)) return new Understanding([TopicNames.OutOfScope], false, null);
+        var assessment = checkedText.Assessment;
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
+        {
+            return new Understanding([TopicNames.OutOfScope], false, null) { Band = AnswerBand.Decline, OffPageKind = OffPageReplies.Empty };
+        }
 
-        var severity = checkedText.Severity;
         var analyzed = _parts.Analyzer.Analyze(text);
         hasContactDetails = analyzed.HasContactDetails;
-        var (topics, evidence) = _parts.Classifier.Classify(analyzed);
-        if (severity is not null)
+        var lexicon = _parts.Classifier.Classify(analyzed);
+        var (topics, evidence) = lexicon;
+        var band = AnswerBand.Answer;
+        float? confidence = null;
+        IReadOnlyList<RankedTopic> likeliest = [];
+        if (ReadyEmbedding(text) is { } embedding)
+        {
+            var ranking = _topicModel!.Rank(_topicModel.Featurizer.Featurize(text, embedding, lexicon));
+            confidence = ranking[0].Probability;
+            likeliest = ranking.Take(3).ToList();
+            band = confidence >= _topicModel.Bands.Answer ? AnswerBand.Answer
+                : confidence >= _topicModel.Bands.Clarify ? AnswerBand.Clarify
+                : AnswerBand.Decline;
+            topics = TopicsFromModel(ranking[0].Topic, band, likeliest, lexicon);
+        }
+        else if (evidence == 0)
+        {
+            band = AnswerBand.Decline;
+        }
+
+        if (assessment.IsDefinite)
         {
             topics.Remove(TopicNames.Crisis);
             if (evidence == 0) topics.Clear();
             topics.Insert(0, TopicNames.Crisis);
             evidence = int.MaxValue;
         }
+        else if (assessment.IsPossible)
+        {
+            // Answer the question, then check in: crisis goes last, never first.
+            topics.Add(TopicNames.Crisis);
+        }
+
         var moment = topics.Contains(TopicNames.OpenNow) || topics.Contains(TopicNames.Hours) ? _parts.Moments.Read(analyzed) : null;
-        return new Understanding(topics, severity is not null, severity, evidence) { Moment = moment };
+        var offPage = topics[0] == TopicNames.OutOfScope ? _parts.OffPage.KindOf(analyzed) : null;
+        return new Understanding(topics, assessment.IsDefinite, assessment.Severity, evidence)
+        {
+            Moment = moment,
+            Crisis = assessment,
+            Band = band,
+            Confidence = confidence,
+            Likeliest = likeliest,
+            OffPageKind = offPage,
+        };
     }
+
+    private float[]? ReadyEmbedding(string text)
+    {
+        if (_topicModel is null || _embedder is null) return null;
+        if (!_embedder.IsReady)
+        {
+            try
+            {
+                _embedder.Ready.Wait(ModelWait);
+            }
+            catch (AggregateException)
+            {
+                return null; // the model could not be loaded: the lexicon answers alone (LoadWarnings says why)
+            }
+        }
+        return _embedder.TryEncode(text);
+    }
+
+    /// <summary>
+    /// The topics to answer when the model decided: its primary; the lexicon's other topics when the lexicon had a
+    /// specific phrase (second questions, "the page answers only in part"); when unsure, the likeliest few.
+    /// </summary>
+    private static List<string> TopicsFromModel(string primary, AnswerBand band, IReadOnlyList<RankedTopic> likeliest, (List<string> Topics, int Evidence) lexicon)
+    {
+        switch (band)
+        {
+            case AnswerBand.Decline:
+                return [TopicNames.OutOfScope];
+            case AnswerBand.Clarify:
+                return likeliest.Select(t => t.Topic).ToList();
+        }
+        var topics = new List<string> { primary };
+        if (lexicon.Evidence >= Understanding.ConfidentEvidence)
+        {
+            topics.AddRange(lexicon.Topics.Where(t => t != primary && t != TopicNames.Crisis));
+        }
+        return topics.Distinct(StringComparer.Ordinal).Take(3).ToList();
+    }
+
+    /// <summary>
+    /// The trigger lexicon's verdict alone: its topics (primary first) and the weight of the primary's strongest
+    /// trigger (0 = nothing matched). The topic model reads it as one of its features.
+    /// </summary>
+    public (IReadOnlyList<string> Topics, int Evidence) MatchTriggers(string text) =>
+        _parts.Classifier.Classify(_parts.Analyzer.Analyze(text));
+
+    /// <summary>The assessment of the crisis signals for a message (the same check as <see cref="CheckCrisis"/>).</summary>
+    public CrisisAssessment AssessCrisis(string? text) => _crisisAssessor.Assess(text);
 
     /// <summary>Which trigger phrases matched, for tuning the content ("topic:phrase(weight)@position").</summary>
     public IReadOnlyList<string> ExplainMatches(string text)
@@ -124,6 +235,10 @@ public sealed class ClinicKnowledge
 
     public Answer Welcome() =>
         new("welcome", Placeholders.Fill(_parts.Welcome.Text, _composer.FactPlaceholders), null, _parts.Welcome.Suggestions);
+
+    /// <summary>A short supportive line for someone in distress after a crisis reply (the n-th, in turn).</summary>
+    public Answer Supportive(int index, bool spanish) =>
+        new(TopicNames.Crisis, _crisis.Texts.SupportiveLine(index, spanish), null, []);
 
     /// <summary>
     /// Is this message a question the knowledge answers, such that a dialog waiting for an answer (a name, a phone,

@@ -9,12 +9,13 @@ public static class EvalCommand
         usage:
           ClinicBot.Eval topics FILE.jsonl --out PRED.jsonl [--now 2026-11-30T10:00:00-06:00]
           ClinicBot.Eval booking FILE.jsonl --out RESULTS.jsonl [--now 2026-11-30T10:00:00-06:00]
+          ClinicBot.Eval crisis FILE.jsonl --out RESULTS.jsonl [--now 2026-11-30T10:00:00-06:00]
         --now defaults to Monday 2026-11-30 10:00 America/Chicago.
         """;
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length < 2 || args[0] is not ("topics" or "booking"))
+        if (args.Length < 2 || args[0] is not ("topics" or "booking" or "crisis"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -33,9 +34,12 @@ public static class EvalCommand
             return 2;
         }
 
-        return args[0] == "topics"
-            ? await TopicsEvaluation.RunAsync(input, output, now)
-            : await BookingEvaluation.RunAsync(input, output, now);
+        return args[0] switch
+        {
+            "topics" => await TopicsEvaluation.RunAsync(input, output, now),
+            "crisis" => await CrisisEvaluation.RunAsync(input, output, now),
+            _ => await BookingEvaluation.RunAsync(input, output, now),
+        };
     }
 
     private static string? OptionValue(string[] args, string name)

@@ -13,6 +13,7 @@ public static class TopicsEvaluation
         var lines = JsonLines.Read(inputPath);
         using var host = new EvalBotHost(now);
         var results = new List<(JsonObject Input, string Primary, IReadOnlyList<string> Topics)>();
+        var bands = new List<string>();
         await using (var output = new StreamWriter(outputPath))
         {
             var index = 0;
@@ -23,6 +24,7 @@ public static class TopicsEvaluation
                 var topics = EvalBotHost.TopicsOf(replies);
                 var primary = topics.Count > 0 ? topics[0] : "none";
                 results.Add((line, primary, topics));
+                bands.Add(BandOf(replies));
                 await output.WriteLineAsync(new JsonObject
                 {
                     ["text"] = text,
@@ -38,11 +40,24 @@ public static class TopicsEvaluation
             return 0;
         }
 
-        Report(results);
+        Report(results, bands);
         return 0;
     }
 
-    private static void Report(List<(JsonObject Input, string Primary, IReadOnlyList<string> Topics)> results)
+    /// <summary>"answer", "clarify" or "decline" with the model's probability, from channelData.clinicbot of the first reply that has it.</summary>
+    private static string BandOf(IEnumerable<JsonObject> replies)
+    {
+        foreach (var reply in replies)
+        {
+            if (reply["channelData"]?["clinicbot"] is JsonObject clinicbot && (string?)clinicbot["band"] is { } band)
+            {
+                return clinicbot["confidence"] is { } confidence ? $"{band} {(double)confidence:0.00}" : band;
+            }
+        }
+        return "-";
+    }
+
+    private static void Report(List<(JsonObject Input, string Primary, IReadOnlyList<string> Topics)> results, List<string> bands)
     {
         var labelled = results.Where(result => result.Input["topic"] is not null).ToList();
         Console.WriteLine("per-topic recall (primary topic):");
@@ -70,10 +85,16 @@ public static class TopicsEvaluation
         }
 
         var misses = labelled.Where(result => result.Primary != (string)result.Input["topic"]!).ToList();
+        Console.WriteLine("confusion (expected -> got: count):");
+        foreach (var pair in misses.GroupBy(miss => ((string)miss.Input["topic"]!, miss.Primary)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Item1, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {pair.Key.Item1,-26} -> {pair.Key.Primary,-26} {pair.Count()}");
+        }
         Console.WriteLine($"misses ({misses.Count}):");
         foreach (var miss in misses)
         {
-            Console.WriteLine($"  expected {(string)miss.Input["topic"]!,-24} got {miss.Primary,-24} [{string.Join(",", miss.Topics)}] {(string?)miss.Input["text"]}");
+            var band = bands[results.IndexOf(miss)];
+            Console.WriteLine($"  expected {(string)miss.Input["topic"]!,-24} got {miss.Primary,-24} ({band}) [{string.Join(",", miss.Topics)}] {(string?)miss.Input["text"]}");
         }
 
         var accuracy = (double)(labelled.Count - misses.Count) / labelled.Count;

@@ -1,3 +1,5 @@
+using ClinicBot.Knowledge.Loading;
+using ClinicBot.Knowledge.Safety;
 using ClinicBot.Language.Templates;
 
 
@@ -12,34 +14,46 @@ internal sealed class AnswerComposer
     private readonly ScheduleText _schedule;
     private readonly CardTemplate _hoursCard;
     private readonly CardTemplate _locationCard;
-    private readonly Answer _crisis;
+    private readonly CrisisTexts _crisis;
+    private readonly IReadOnlyList<string> _crisisSuggestions;
+    private readonly string _clarifyText;
 
-    public AnswerComposer(
-        IReadOnlyDictionary<string, TopicDefinition> topics,
-        ClinicFacts facts,
-        CardTemplate hoursCard,
-        CardTemplate locationCard,
-        Answer crisis)
+    public AnswerComposer(KnowledgeParts parts, CrisisTexts crisis, IReadOnlyList<string> crisisSuggestions)
     {
+        var topics = parts.Topics;
+        var facts = parts.Facts;
         _topics = topics;
         _hours = facts.Hours;
         _facts = FactValues(facts);
+        _clarifyText = parts.ClarifyText;
         var scheduleLines = topics.Values
             .Where(t => t.Kind is TopicKind.Hours or TopicKind.OpenNow)
             .SelectMany(t => t.Lines)
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         _schedule = new ScheduleText(_hours, scheduleLines, _facts);
-        _hoursCard = hoursCard;
-        _locationCard = locationCard;
+        _hoursCard = parts.HoursCard;
+        _locationCard = parts.LocationCard;
         _crisis = crisis;
+        _crisisSuggestions = crisisSuggestions;
     }
 
     public IReadOnlyDictionary<string, string> FactPlaceholders => _facts;
 
     public IReadOnlyList<Answer> Compose(Understanding understanding, DateTimeOffset now)
     {
-        // The fixed crisis reply stands alone: no other answer is added to it.
-        if (understanding.IsCrisis) return [_crisis];
+        var answers = ComposeAnswers(understanding, now);
+        if (answers.Count == 0) return answers;
+        var stamped = answers.ToList();
+        stamped[0] = stamped[0] with { Certainty = (understanding.Band.ToString().ToLowerInvariant(), understanding.Confidence) };
+        return stamped;
+    }
+
+    private IReadOnlyList<Answer> ComposeAnswers(Understanding understanding, DateTimeOffset now)
+    {
+        // The fixed crisis reply stands alone: no other answer is added to it. Its wording depends only on who is
+        // at risk and the language, never on anything else in the message.
+        if (understanding.IsCrisis) return [new Answer(TopicNames.Crisis, _crisis.ReplyFor(understanding.Crisis), null, _crisisSuggestions)];
+        if (understanding.Band == AnswerBand.Clarify && understanding.Likeliest.Count > 0) return WithCheckIn([Clarify(understanding)], understanding);
 
         var answers = new List<Answer>();
         var local = _hours.ToLocal(now);
@@ -47,16 +61,39 @@ internal sealed class AnswerComposer
         var cardShown = new HashSet<TopicKind>();
         foreach (var topic in understanding.Topics)
         {
+            if (topic == TopicNames.Crisis) continue; // a possible crisis: the check-in goes last, below
             var definition = _topics.GetValueOrDefault(topic) ?? _topics[TopicNames.OutOfScope];
             // Address and directions answers carry the same card; one is enough.
             if (definition.Kind == TopicKind.Location && !cardShown.Add(TopicKind.Location)) continue;
             var partial = answers.Count > 0 && primaryIsPage && definition.PartialAnswerTemplate is not null;
-            answers.Add(ComposeOne(definition, understanding.Moment, local, partial));
+            var offPage = answers.Count == 0 ? understanding.OffPageKind : null;
+            answers.Add(ComposeOne(definition, understanding.Moment, local, partial, offPage));
         }
+        return WithCheckIn(answers, understanding);
+    }
+
+    /// <summary>A possible crisis: after the answers, a short warm check-in with 988 (never silence, never a form).</summary>
+    private IReadOnlyList<Answer> WithCheckIn(List<Answer> answers, Understanding understanding)
+    {
+        if (!understanding.Crisis.IsPossible) return answers;
+        var suggestions = answers.Count > 0 ? answers[^1].SuggestedActions : [];
+        if (answers.Count > 0) answers[^1] = answers[^1] with { SuggestedActions = [] };
+        answers.Add(new Answer(TopicNames.Crisis, _crisis.CheckInFor(understanding.Crisis), null, suggestions));
         return answers;
     }
 
-    private Answer ComposeOne(TopicDefinition topic, AskedMoment? moment, DateTime local, bool partial)
+    /// <summary>The model is unsure: ask which of its likeliest topics was meant, each as a button.</summary>
+    private Answer Clarify(Understanding understanding)
+    {
+        var buttons = understanding.Likeliest
+            .Select(t => _topics.GetValueOrDefault(t.Topic)?.ClarifyButton)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new Answer(understanding.Likeliest[0].Topic, _clarifyText, null, buttons);
+    }
+
+    private Answer ComposeOne(TopicDefinition topic, AskedMoment? moment, DateTime local, bool partial, string? offPageKind)
     {
         var values = new Dictionary<string, string>(_facts);
         if (topic.PageQuote is not null) values["pageQuote"] = topic.PageQuote;
@@ -81,8 +118,13 @@ internal sealed class AnswerComposer
                 break;
         }
 
-        var template = partial ? topic.PartialAnswerTemplate! : topic.AnswerTemplate;
-        return new Answer(topic.Topic, Placeholders.Fill(template, values), card, topic.Suggestions);
+        var template = partial ? topic.PartialAnswerTemplate!
+            : offPageKind is not null && topic.OffPageAnswers.TryGetValue(offPageKind, out var offPage) ? offPage
+            : topic.AnswerTemplate;
+        return new Answer(topic.Topic, Placeholders.Fill(template, values), card, topic.Suggestions)
+        {
+            CardCaption = card is null || topic.CardCaption is null ? null : Placeholders.Fill(topic.CardCaption, values),
+        };
     }
 
     private static Dictionary<string, string> FactValues(ClinicFacts facts) => new(StringComparer.Ordinal)

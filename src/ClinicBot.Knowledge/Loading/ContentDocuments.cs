@@ -14,6 +14,9 @@ internal sealed record TopicDocument(
     string Kind,
     string Answer,
     List<TriggerGroupDocument> Triggers,
+    string? ClarifyButton = null,
+    string? CardCaption = null,
+    List<OffPageReplyDocument>? OffPage = null,
     List<string>? Suggestions = null,
     string? PageQuote = null,
     string? PartialAnswer = null,
@@ -27,6 +30,15 @@ internal sealed record LanguageDocument(Dictionary<string, string> Rewrites, Lis
 
 internal sealed record CrisisDocument(
     string Reply,
+    string ReplyOther,
+    string ReplySpanish,
+    string CheckIn,
+    string CheckInSpanish,
+    List<string> Supportive,
+    List<string> SupportiveSpanish,
+    string SupportiveGoodbye,
+    string SupportiveGoodbyeSpanish,
+    List<string> SafePhrases,
     List<RewriteDocument> Rewrites,
     List<string> Vocabulary,
     List<string> Neutralize,
@@ -38,3 +50,9 @@ internal sealed record CrisisDocument(
 internal sealed record RewriteDocument(string Pattern, string Replace);
 
 internal sealed record WelcomeDocument(string Text, List<string> Suggestions);
+
+/// <summary>One of out_of_scope's replies that fit the question (price, language, small talk...): the first whose phrases match.</summary>
+internal sealed record OffPageReplyDocument(string Name, string Answer, List<string> Phrases);
+
+/// <summary>clarify.json: the question asked when the model is unsure between a few topics.</summary>
+internal sealed record ClarifyDocument(string Text);

@@ -15,7 +15,9 @@ internal sealed record KnowledgeParts(
     IReadOnlyDictionary<string, TopicDefinition> Topics,
     CardTemplate HoursCard,
     CardTemplate LocationCard,
-    WelcomeDocument Welcome);
+    WelcomeDocument Welcome,
+    OffPageReplies OffPage,
+    string ClarifyText);
 
 /// <summary>Reads and checks the content files; throws <see cref="InvalidDataException"/> on anything unusable.</summary>
 internal static class KnowledgeLoader
@@ -44,13 +46,15 @@ internal static class KnowledgeLoader
         var missingLines = RequiredScheduleLines.Where(l => !scheduleLines.Contains(l)).ToList();
         if (missingLines.Count > 0) throw new InvalidDataException($"Hours/open_now topics lack lines: {string.Join(", ", missingLines)}.");
 
-        var phrases = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases)).ToList();
+        var offPage = topicDocuments.Single(t => t.Topic == TopicNames.OutOfScope).OffPage ?? [];
+        var phrases = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases)).Concat(offPage.SelectMany(o => o.Phrases)).ToList();
         var analyzer = TextAnalyzer.Create(language, phrases);
         // Articles are optional inside a phrase: "talk to a human" also matches "talk to an actual human".
         var articles = (language.Articles ?? []).SelectMany(w => analyzer.Analyze(w).Stems).ToHashSet(StringComparer.Ordinal);
         var gapStems = (language.GapWords ?? []).SelectMany(w => analyzer.Analyze(w).Stems).Concat(articles);
         var triggers = topicDocuments.SelectMany(t => t.Triggers.SelectMany(g => g.Phrases.Select(p =>
             new TriggerPhrase(t.Topic, p, WithoutArticles(analyzer.Analyze(p).Stems, articles), g.Weight, g.Also))));
+        var offPagePhrases = offPage.SelectMany(o => o.Phrases.Select(p => new TriggerPhrase(o.Name, p, WithoutArticles(analyzer.Analyze(p).Stems, articles), 1, null)));
 
         return new KnowledgeParts(
             facts,
@@ -62,7 +66,9 @@ internal static class KnowledgeLoader
             topics,
             new CardTemplate(source.ReadText("cards/hours.json")),
             new CardTemplate(source.ReadText("cards/location.json")),
-            ContentJson.Read<WelcomeDocument>(source, "welcome.json"));
+            ContentJson.Read<WelcomeDocument>(source, "welcome.json"),
+            new OffPageReplies(new TopicLexicon(offPagePhrases, gapStems), offPage.Select(o => o.Name).ToList()),
+            ContentJson.Read<ClarifyDocument>(source, "clarify.json").Text);
     }
 
     private static IReadOnlyList<string> WithoutArticles(IReadOnlyList<string> stems, HashSet<string> articles)
@@ -85,6 +91,11 @@ internal static class KnowledgeLoader
         if (kind == TopicKind.Page && string.IsNullOrWhiteSpace(document.PageQuote))
             throw new InvalidDataException($"Page topic '{document.Topic}' needs a pageQuote.");
         return new TopicDefinition(document.Topic, kind, document.Answer, document.PageQuote, document.PartialAnswer,
-            document.Lines ?? new Dictionary<string, string>(), document.Suggestions ?? []);
+            document.Lines ?? new Dictionary<string, string>(), document.Suggestions ?? [])
+        {
+            ClarifyButton = document.ClarifyButton,
+            CardCaption = document.CardCaption,
+            OffPageAnswers = (document.OffPage ?? []).ToDictionary(o => o.Name, o => o.Answer, StringComparer.Ordinal),
+        };
     }
 }

@@ -18,17 +18,20 @@ public sealed class CrisisDetector
     public const string Explicit = "explicit";
     public const string Indirect = "indirect";
 
+    /// <summary>The patterns ran out of time (a pathological input, or a starved machine): neither a yes nor a no.</summary>
+    public const string Undecided = "undecided";
+
     private static readonly Lazy<CrisisDetector> EmbeddedInstance =
         new(() => new CrisisDetector(ContentJson.Read<CrisisDocument>(KnowledgeContent.Embedded, FileName)));
 
     internal const string FileName = "crisis.json";
-    private const int MaxInputLength = 2000;
 
     // Compiling takes a few hundred milliseconds of CPU: on a two-core machine it would slow the app's start if it
     // ran alongside it, so it waits until the start is over.
     private static readonly TimeSpan CompileDelay = TimeSpan.FromSeconds(3);
 
     private readonly TypoCorrector _typos;
+    private readonly List<string> _safePhrases;
     private CrisisPatterns[] _patternSets;
 
     /// <param name="compile">False keeps the interpreted patterns (tests compare both).</param>
@@ -37,6 +40,10 @@ public sealed class CrisisDetector
     {
         Reply = document.Reply;
         Suggestions = document.Suggestions ?? [];
+        if (document.Supportive.Count == 0 || document.SupportiveSpanish.Count == 0) throw new InvalidDataException("crisis.json needs supportive lines in English and Spanish.");
+        _safePhrases = document.SafePhrases.Select(p => string.Join(' ', WordTokenizer.Words(TextFolding.Fold(p)))).ToList();
+        Texts = new CrisisTexts(document.Reply, document.ReplyOther, document.ReplySpanish, document.CheckIn, document.CheckInSpanish,
+            document.Supportive, document.SupportiveSpanish, document.SupportiveGoodbye, document.SupportiveGoodbyeSpanish);
         _typos = new TypoCorrector(document.Vocabulary, document.ProtectedWords ?? []);
         _patternSets = [new CrisisPatterns(document, compiled: false)];
         Detect("warm up the patterns"); // the first match pays the regex set-up cost, not the first visitor
@@ -69,6 +76,19 @@ public sealed class CrisisDetector
     public IReadOnlyList<string> Suggestions { get; }
 
     /// <summary>
+    /// Whether the person says they are safe now ("i'm safe", "estoy bien"): one of the ways supportive mode ends.
+    /// Whole words of the folded text, so "i'm not safe" is not "i'm safe".
+    /// </summary>
+    public bool SaysSafe(string text)
+    {
+        var words = " " + string.Join(' ', WordTokenizer.Words(TextFolding.Fold(text))) + " ";
+        return _safePhrases.Any(phrase => words.Contains(" " + phrase + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>All the fixed safety texts (the replies by speaker and language, the check-in, the supportive lines).</summary>
+    public CrisisTexts Texts { get; }
+
+    /// <summary>
     /// Completes when the compiled patterns have replaced the interpreted ones the detector starts with
     /// (<see cref="UsesCompiledPatterns"/> tells whether compiling succeeded). Compiling takes a few hundred
     /// milliseconds, so it happens in the background a few seconds after construction; both give the same verdicts.
@@ -78,9 +98,9 @@ public sealed class CrisisDetector
     /// <summary>True once the compiled patterns are in use.</summary>
     public bool UsesCompiledPatterns => Volatile.Read(ref _patternSets)[0].IsCompiled;
 
-    public bool IsCrisis(string? text) => Detect(text) is not null;
+    public bool IsCrisis(string? text) => Detect(text) is Explicit or Indirect;
 
-    /// <summary>"explicit", "indirect" or null.</summary>
+    /// <summary>"explicit", "indirect", "undecided" (timed out) or null.</summary>
     public string? Detect(string? text) => Detect(text, CrisisPatterns.ForThisProcessor(Volatile.Read(ref _patternSets)));
 
     private string? Detect(string? text, CrisisPatterns patterns)
@@ -94,8 +114,9 @@ public sealed class CrisisDetector
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pathological input must not silence the check: treat it as a possible crisis.
-            return Indirect;
+            // A pathological input (or a machine so loaded the patterns time out) must not silence the check, nor
+            // send the full crisis reply to an ordinary message: the assessor makes it a possible crisis (a check-in).
+            return Undecided;
         }
         return null;
     }
@@ -125,7 +146,8 @@ public sealed class CrisisDetector
     /// </summary>
     private string Normalize(string text, CrisisPatterns patterns)
     {
-        var folded = TextFolding.Fold(text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        // The whole message, however long: a crisis sentence at the end of a long message counts as much as a short one.
+        var folded = TextFolding.Fold(text);
         var words = new StringBuilder(folded.Length + 16);
         var word = new StringBuilder();
         foreach (var c in folded)

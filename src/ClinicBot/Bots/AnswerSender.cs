@@ -40,12 +40,15 @@ public static class AnswerSender
         {
             // The card carries the answer; Summary is the text a channel shows when it cannot render cards.
             reply = ReplyFactory.TextWithSuggestions(string.Empty, suggestions);
-            reply.Text = null;
+            // What the card only implies ("nothing on parking") is said in the visible text; Summary is the full
+            // text a channel shows when it cannot render cards.
+            reply.Text = answer.CardCaption;
             reply.Summary = answer.Text;
             reply.Attachments = [new Attachment(AdaptiveCardContentType, content: JObject.Parse(answer.AdaptiveCardJson))];
         }
 
         TopicStamp.Set(reply, [answer.Topic]);
+        if (answer.Certainty is { } certainty) TopicStamp.SetConfidence(reply, certainty.Band, certainty.Confidence);
         return reply;
     }
 }

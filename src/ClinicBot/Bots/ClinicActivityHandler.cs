@@ -23,6 +23,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     private readonly SavedTurnRunner _savedTurn;
     private readonly ClinicKnowledge _knowledge;
     private readonly ClinicDialogs _dialogs;
+    private readonly SupportiveMode _supportive;
     private readonly BotMessages _messages;
     private readonly TimeProvider _clock;
     private readonly IConversationAnalytics _analytics;
@@ -44,6 +45,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         _savedTurn = new SavedTurnRunner(conversationState, messages, logger);
         _knowledge = knowledge;
         _dialogs = dialogs;
+        _supportive = new SupportiveMode(conversationState, knowledge);
         _messages = messages;
         _clock = clock;
         _configuration = configuration;
@@ -91,6 +93,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         {
             HeldReplies.SendImmediately(turnContext);
             await AnswerSender.SendAsync(turnContext, _knowledge.Answer(_knowledge.Understand(crisisCheck), _clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _supportive.StartAsync(turnContext, crisisCheck.Assessment, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -106,9 +109,23 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             return;
         }
 
+        // After a crisis reply: supportive lines until the person moves on. A booking that was in progress resumes
+        // (its question asked again) only when they ask for it.
+        var understood = new Lazy<Understanding>(() => _knowledge.Understand(crisisCheck));
+        if (await _supportive.TryRespondAsync(turnContext, understood, text, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (dialogContext.ActiveDialog is not null)
         {
             TopicStamp.StampUnmarkedReplies(turnContext, [TopicNames.BookCall]);
+            if (_supportive.EndedThisTurn(turnContext))
+            {
+                await dialogContext.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await dialogContext.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -119,9 +136,9 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var understanding = _knowledge.Understand(crisisCheck);
+        var understanding = understood.Value;
         var answers = _knowledge.Answer(understanding, _clock.GetUtcNow());
-        if (!understanding.Topics.Contains(TopicNames.BookCall))
+        if (understanding.Band != AnswerBand.Answer || understanding.IsCrisis || !understanding.Topics.Contains(TopicNames.BookCall))
         {
             await AnswerSender.SendAsync(turnContext, answers, cancellationToken).ConfigureAwait(false);
             return;

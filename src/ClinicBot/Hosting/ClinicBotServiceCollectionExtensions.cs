@@ -1,3 +1,4 @@
+using ClinicBot.Embeddings;
 using ClinicBot.Analytics;
 using ClinicBot.Bots;
 using ClinicBot.Booking.Store;
@@ -26,7 +27,10 @@ public static class ClinicBotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BotMessages.LoadDefault(sp.GetRequiredService<ClinicKnowledge>()));
-        services.AddSingleton(_ => ClinicKnowledge.LoadDefault());
+        // The sentence model loads in the background from here on; nothing waits for it but the first topic
+        // understanding (the crisis check and /health/ready never do).
+        services.AddSingleton(_ => SentenceEmbedder.Shared);
+        services.AddSingleton(sp => ClinicKnowledge.LoadDefault(sp.GetRequiredService<SentenceEmbedder>()));
 
         // Storage:Provider picks SQLite (default) or PostgreSQL; every store below runs on that one database.
         services.AddClinicStorage();

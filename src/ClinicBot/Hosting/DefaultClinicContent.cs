@@ -8,7 +8,7 @@ namespace ClinicBot.Hosting;
 /// </summary>
 internal static class DefaultClinicContent
 {
-    private static readonly Lazy<ClinicKnowledge> Loaded = new(ClinicKnowledge.LoadDefault);
+    private static readonly Lazy<ClinicKnowledge> Loaded = new(() => ClinicKnowledge.LoadDefault());
 
     public static ClinicKnowledge Knowledge => Loaded.Value;
 }

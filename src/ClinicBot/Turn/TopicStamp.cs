@@ -19,6 +19,16 @@ public static class TopicStamp
         activity.ChannelData = channelData;
     }
 
+    /// <summary>Adds how sure the understanding was ("answer", "clarify", "decline" and the model's probability) beside the topics.</summary>
+    public static void SetConfidence(IActivity activity, string band, float? confidence)
+    {
+        if (activity is Activity { ChannelData: JObject channelData } && channelData["clinicbot"] is JObject clinicbot)
+        {
+            clinicbot["band"] = band;
+            if (confidence is { } value) clinicbot["confidence"] = Math.Round(value, 3);
+        }
+    }
+
     public static bool HasTopics(IActivity activity) => TopicsOf(activity) is not null;
 
     /// <summary>The topics stamped on a reply, or null when it has none.</summary>

@@ -3,6 +3,7 @@ using ClinicBot.Bots;
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
+using ClinicBot.Knowledge;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
         var messages = BotMessages.LoadDefault();
         var adapter = new LocalDirectLineAdapter(_transcript, messages, [_middleware], NullLogger<LocalDirectLineAdapter>.Instance);
         var tokens = new ConversationTokenService(new SigningKeyStore(_database), options, _clock);
-        _channel = new LocalDirectLineChannel(_store, _transcript, tokens, adapter, DirectLineTexts.Load(), options, _clock);
+        _channel = new LocalDirectLineChannel(_store, _transcript, tokens, adapter, DirectLineTexts.Load(), ClinicKnowledge.LoadDefault(), options, _clock);
     }
 
     public void Dispose() => TempFolder.TryDelete(_folder);
@@ -102,7 +103,7 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
         var conversation = await StartedConversationAsync(bot);
         var seenBefore = bot.Seen.Count;
 
-        await _channel.RejectTooLongAsync(conversation, CancellationToken.None);
+        await _channel.RejectTooLongAsync(conversation, new string('x', 2001), CancellationToken.None);
 
         Assert.Equal(seenBefore, bot.Seen.Count);
         Assert.Contains("2,000", (await BotTextsAsync(conversation.ConversationId))[^1]);

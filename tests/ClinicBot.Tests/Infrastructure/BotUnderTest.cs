@@ -19,7 +19,7 @@ public sealed class BotUnderTest : IDisposable
 {
     public static readonly DateTimeOffset MondayTenAmChicago = new(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(-6));
 
-    private static readonly Lazy<ClinicKnowledge> SharedKnowledge = new(ClinicKnowledge.LoadDefault);
+    private static readonly Lazy<ClinicKnowledge> SharedKnowledge = new(() => ClinicKnowledge.LoadDefault());
     private readonly string _folder = TempFolder.Create("clinicbot-bot");
 
     public BotUnderTest(IStorage? storage = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)

@@ -134,7 +134,7 @@ public static class DirectLineEndpoints
             case IncomingActivityOutcome.Invalid:
                 return Error(StatusCodes.Status400BadRequest, "BadArgument", parsed.Problem!);
             case IncomingActivityOutcome.TooLong:
-                await channel.RejectTooLongAsync(authorized.Conversation!, cancellationToken);
+                await channel.RejectTooLongAsync(authorized.Conversation!, parsed.TooLongText!, cancellationToken);
                 return Error(StatusCodes.Status400BadRequest, "MessageTooLong",
                     $"Messages can be at most {options.Value.MaxMessageLength.ToString(CultureInfo.InvariantCulture)} characters.");
             case IncomingActivityOutcome.Ignored:

@@ -1,3 +1,6 @@
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Safety;
+using ClinicBot.Turn;
 using System.Security.Cryptography;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
@@ -18,6 +21,7 @@ public sealed class LocalDirectLineChannel(
     ConversationTokenService tokens,
     LocalDirectLineAdapter adapter,
     DirectLineTexts texts,
+    ClinicKnowledge knowledge,
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
@@ -106,9 +110,21 @@ public sealed class LocalDirectLineChannel(
         }
     }
 
-    /// <summary>Tells the visitor their message was too long; the message itself is not kept.</summary>
-    public async Task RejectTooLongAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the visitor their message was too long; the message itself is not kept. The crisis check reads it
+    /// first, whatever its length: crisis language gets its reply before the refusal (a possible crisis, the check-in).
+    /// </summary>
+    public async Task RejectTooLongAsync(DirectLineConversation conversation, string text, CancellationToken cancellationToken)
     {
+        var crisis = knowledge.AssessCrisis(text);
+        if (crisis.Tier != CrisisTier.None)
+        {
+            var reply = NewActivity(ActivityTypes.Message, conversation, Bot);
+            reply.Text = crisis.IsDefinite ? knowledge.CrisisTexts.ReplyFor(crisis) : knowledge.CrisisTexts.CheckInFor(crisis);
+            TopicStamp.Set(reply, [TopicNames.Crisis]);
+            await transcript.AppendAsync(reply, cancellationToken);
+        }
+
         var notice = NewActivity(ActivityTypes.Message, conversation, Bot);
         notice.Recipient = User(conversation.UserId);
         notice.Text = texts.TooLong(options.Value.MaxMessageLength);

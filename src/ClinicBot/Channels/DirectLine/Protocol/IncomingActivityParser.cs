@@ -14,6 +14,9 @@ public enum IncomingActivityOutcome
 
 public sealed record IncomingActivityResult(IncomingActivityOutcome Outcome, IncomingActivity? Activity, string? Problem)
 {
+    /// <summary>The text of a message refused as too long: read for crisis language before the refusal, never stored.</summary>
+    public string? TooLongText { get; init; }
+
     public static IncomingActivityResult Invalid(string problem) => new(IncomingActivityOutcome.Invalid, null, problem);
 }
 
@@ -58,7 +61,7 @@ public static class IncomingActivityParser
         var text = (string?)json["text"];
         if (text is not null && text.Length > maxTextLength)
         {
-            return new IncomingActivityResult(IncomingActivityOutcome.TooLong, null, null);
+            return new IncomingActivityResult(IncomingActivityOutcome.TooLong, null, null) { TooLongText = text };
         }
 
         var value = json["value"];

@@ -1,0 +1,80 @@
+using ClinicBot.Embeddings;
+using ClinicBot.Language.Classification;
+using ClinicBot.Language.Text;
+
+namespace ClinicBot.Knowledge.Safety.Learned;
+
+/// <summary>The learned signals' reading of one message.</summary>
+/// <param name="NgramRisk">Highest crisis probability of any sentence from its words and spellings.</param>
+/// <param name="MeaningRisk">Highest crisis probability of the sentences read for meaning; null when none was (or the embedder is loading).</param>
+/// <param name="RiskiestSentence">The sentence with the highest risk, for the speaker check.</param>
+public sealed record LearnedCrisisReading(float NgramRisk, float? MeaningRisk, string RiskiestSentence)
+{
+    public float Risk => Math.Max(NgramRisk, MeaningRisk ?? 0f);
+}
+
+/// <summary>
+/// The learned crisis signals over every sentence of a message, whatever its length: a cheap n-gram model on all of
+/// them, and a model that also reads the sentence's meaning (its embedding) on the riskiest few. Pure computation;
+/// when the embedder is still loading the meaning signal is skipped, never waited for.
+/// </summary>
+public sealed class LearnedCrisisSignals
+{
+    public const int CurrentVersion = 1;
+    public const string CrisisClass = "crisis";
+    public const string OtherClass = "other";
+    public const string SpanishClass = "es";
+
+    private readonly TextModel _risk;
+    private readonly TextModel _riskWithMeaning;
+    private readonly TextModel _speaker;
+    private readonly TextModel _language;
+    private readonly SentenceEmbedder? _embedder;
+
+    public LearnedCrisisSignals(CrisisModelDocument document, SentenceEmbedder? embedder)
+    {
+        if (document.Version != CurrentVersion) throw new InvalidDataException($"Crisis model version {document.Version} is not {CurrentVersion}; retrain it with tools/ClinicBot.Train.");
+        _risk = TextModel.FromDocument(document.Risk);
+        _riskWithMeaning = TextModel.FromDocument(document.RiskWithMeaning);
+        _speaker = TextModel.FromDocument(document.Speaker);
+        _language = TextModel.FromDocument(document.Language);
+        Thresholds = document.Thresholds;
+        _embedder = embedder;
+    }
+
+    public CrisisThresholds Thresholds { get; }
+
+    public LearnedCrisisReading Read(string text)
+    {
+        var sentences = SentenceSplitter.Split(text);
+        if (sentences.Count == 0) return new LearnedCrisisReading(0, null, "");
+        var ngramRisk = sentences.Select(s => _risk.Probability(CrisisClass, s)).ToArray();
+        var riskiest = Enumerable.Range(0, sentences.Count).MaxBy(i => ngramRisk[i]);
+
+        float? meaningRisk = null;
+        if (_embedder is { IsReady: true })
+        {
+            foreach (var i in Enumerable.Range(0, sentences.Count)
+                         .Where(i => ngramRisk[i] >= Thresholds.NearMiss)
+                         .OrderByDescending(i => ngramRisk[i])
+                         .Take(Thresholds.MaxMeaningSentences))
+            {
+                var embedding = _embedder.TryEncode(sentences[i]);
+                if (embedding is null) break;
+                var risk = _riskWithMeaning.Probability(CrisisClass, sentences[i], embedding);
+                if (risk > (meaningRisk ?? -1f))
+                {
+                    meaningRisk = risk;
+                    if (risk > ngramRisk[riskiest]) riskiest = i;
+                }
+            }
+        }
+        return new LearnedCrisisReading(ngramRisk.Max(), meaningRisk, sentences[riskiest]);
+    }
+
+    /// <summary>Whether the person at risk is someone else ("my son wants to die"), read from the riskiest sentence.</summary>
+    public CrisisSpeaker Speaker(string sentence) =>
+        _speaker.Probability(OtherClass, sentence) >= 0.5f ? CrisisSpeaker.Other : CrisisSpeaker.Self;
+
+    public bool IsSpanish(string text) => _language.Probability(SpanishClass, text) >= 0.5f;
+}

@@ -1,0 +1,84 @@
+using ClinicBot.Embeddings;
+using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Safety;
+using ClinicBot.Knowledge.Safety.Learned;
+using ClinicBot.Language.Loading;
+
+namespace ClinicBot.Train;
+
+/// <summary>
+/// `crisis`: chooses the learned signals' thresholds by 5-fold cross-validation on the tuning split, reports every
+/// signal and their combination on the report split (another author's lines, not looked at while tuning) and on a
+/// scored set, then trains on everything and writes Content/model/crisis-model.json.
+/// </summary>
+internal static class CrisisTraining
+{
+    private const int Folds = 5;
+    private static readonly CrisisThresholds Preliminary = new(Definite: 0.9f, Possible: 0.5f, NearMiss: 0.15f, MaxMeaningSentences: 3);
+
+    public static async Task<int> RunAsync(RepositoryPaths paths, ClinicKnowledge knowledge, SentenceEmbedder embedder,
+        IReadOnlyList<(string Text, string Topic)> scored, bool write)
+    {
+        var patterns = CrisisDetector.Load(new DirectoryContentSource(paths.Content));
+        var corpus = CrisisCorpus.Read(paths.Corpus);
+        var embeddings = await embedder.EncodeAllAsync(corpus.Select(e => e.Text).ToList());
+        var prepared = corpus.Select((e, i) => new PreparedCrisisExample(e, embeddings[i])).ToList();
+        var tuning = prepared.Where(p => CrisisCorpus.IsTuning(p.Example)).ToList();
+        var report = prepared.Where(p => !CrisisCorpus.IsTuning(p.Example)).Select(p => p.Example).ToList();
+        Console.WriteLine($"tuning split: {tuning.Count(p => p.Example.IsCrisis)} crisis, {tuning.Count(p => !p.Example.IsCrisis)} not");
+        Console.WriteLine($"report split: {report.Count(e => e.IsCrisis)} crisis, {report.Count(e => !e.IsCrisis)} not (never tuned on)");
+
+        var negation = paths.ReadNegation();
+        var outOfFold = CrisisModelTrainer.CrossValidate(tuning, Folds, Preliminary, negation, embedder);
+        var tuningHits = tuning.Select(p => patterns.IsCrisis(p.Example.Text)).ToList();
+        Console.WriteLine("tuning split, out of fold: learned risk threshold -> crisis caught (with patterns) / ordinary and hard negatives flagged");
+        foreach (var t in new[] { 0.02f, 0.04f, 0.06f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f })
+        {
+            var caught = tuning.Where((p, i) => p.Example.IsCrisis && (tuningHits[i] || outOfFold[i].Risk >= t)).Count();
+            var flagged = tuning.Where((p, i) => !p.Example.IsCrisis && (tuningHits[i] || outOfFold[i].Risk >= t)).Count();
+            Console.WriteLine($"  {t:0.00}: {caught}/{tuning.Count(p => p.Example.IsCrisis)}  {flagged}/{tuning.Count(p => !p.Example.IsCrisis)}");
+        }
+        var thresholds = CrisisModelTrainer.ChooseThresholds(tuning.Select(p => p.Example).ToList(), outOfFold, tuningHits);
+        Console.WriteLine($"thresholds from {Folds}-fold CV on the tuning split: definite >= {thresholds.Definite:0.00}, possible >= {thresholds.Possible:0.00}, meaning read from n-gram risk >= {thresholds.NearMiss:0.00} (at most {thresholds.MaxMeaningSentences} sentences)");
+
+        var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(CrisisModelTrainer.Train(tuning, thresholds, negation), embedder));
+        var scoredExamples = scored.Select(s => new CrisisExample(s.Text, s.Topic == TopicNames.Crisis, s.Topic == TopicNames.Crisis ? "crisis" : "ordinary", CrisisSpeaker.Self, false, "scored")).ToList();
+        Console.WriteLine();
+        Console.WriteLine("| signal | report: crisis caught | report: hard negatives flagged | report: ordinary messages flagged |" + (scored.Count > 0 ? " scored set: crisis caught | scored set: others flagged |" : ""));
+        Console.WriteLine("|---|---|---|---|" + (scored.Count > 0 ? "---|---|" : ""));
+        var reportReadings = report.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
+        var scoredReadings = scoredExamples.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
+        foreach (var (name, fired) in new (string, Func<CrisisAssessment, bool>)[]
+                 {
+                     ("reviewed patterns", a => a.Signals.Contains(CrisisAssessor.PatternSignal)),
+                     ("learned n-grams (every sentence)", a => a.Signals.Contains(CrisisAssessor.NgramSignal)),
+                     ("learned meaning (riskiest sentences)", a => a.Signals.Contains(CrisisAssessor.MeaningSignal)),
+                     ("combined: definite tier", a => a.IsDefinite),
+                     ("combined: definite or possible", a => a.Tier != CrisisTier.None),
+                 })
+        {
+            Console.WriteLine($"| {name} | {Count(reportReadings, r => r.Example.IsCrisis, fired)} | {Count(reportReadings, r => !r.Example.IsCrisis && r.Example.Kind != "ordinary", fired)} | {Count(reportReadings, r => r.Example.Kind == "ordinary", fired)} |"
+                + (scored.Count > 0 ? $" {Count(scoredReadings, r => r.Example.IsCrisis, fired)} | {Count(scoredReadings, r => !r.Example.IsCrisis, fired)} |" : ""));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("report split, crisis lines by kind: caught (definite + possible) / lines, definite");
+        foreach (var kind in reportReadings.Where(r => r.Example.IsCrisis).GroupBy(r => r.Example.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {kind.Key,-16} {kind.Count(r => r.Assessment.Tier != CrisisTier.None),3}/{kind.Count(),-3} definite {kind.Count(r => r.Assessment.IsDefinite)}");
+        }
+        var others = reportReadings.Where(r => r.Example.IsCrisis && r.Assessment.Tier != CrisisTier.None).ToList();
+        Console.WriteLine($"  speaker read right on {others.Count(r => (r.Assessment.Speaker == CrisisSpeaker.Other) == (r.Example.Speaker == CrisisSpeaker.Other))}/{others.Count} caught lines; Spanish read right on {others.Count(r => r.Assessment.Spanish == r.Example.Spanish)}/{others.Count}");
+
+        if (!write) return 0;
+        TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "crisis-model.json"),
+            CrisisModelTrainer.Train(prepared, thresholds, negation, $"{corpus.Count} lines: Corpus/crisis and the topic lines as ordinary messages"));
+        return 0;
+    }
+
+    private static string Count<T>(IReadOnlyList<(CrisisExample Example, T Assessment)> readings, Func<(CrisisExample Example, T Assessment), bool> inSet, Func<T, bool> fired)
+    {
+        var set = readings.Where(inSet).ToList();
+        return $"{set.Count(r => fired(r.Assessment))}/{set.Count}";
+    }
+}
