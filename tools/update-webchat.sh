@@ -85,6 +85,6 @@ node -e '
 sed -i -E "s#lib/botframework-webchat/[0-9]+\.[0-9]+\.[0-9]+/webchat\.js#lib/botframework-webchat/$version/webchat.js#g" \
   "$repo_root"/src/ClinicBot/wwwroot/*.html
 sed -i -E "s#WebChatVersion = \"[0-9]+\.[0-9]+\.[0-9]+\"#WebChatVersion = \"$version\"#" \
-  "$repo_root/tests/ClinicBot.Tests/Widget/WebChatAssetTests.cs"
+  "$repo_root/tests/ClinicBot.Functional.Tests/Widget/WebChatAssetTests.cs"
 ls -l "$target"
 echo "Now delete the previous version's folder under $(dirname "$target") and run the widget tests."

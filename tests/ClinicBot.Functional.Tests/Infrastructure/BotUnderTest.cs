@@ -1,0 +1,55 @@
+using ClinicBot.Analytics;
+using ClinicBot.Bots;
+using ClinicBot.Booking;
+using ClinicBot.Knowledge;
+using ClinicBot.Storage.Sqlite;
+using ClinicBot.Storage.Bookings;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ClinicBot.Testing.Hosting;
+
+namespace ClinicBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real ClinicActivityHandler with its real parts (knowledge content, booking dialog, SQLite booking
+/// store in a temporary file) for TestAdapter flows. The clock starts on Monday 2026-11-30 10:00 Chicago.
+/// </summary>
+public sealed class BotUnderTest : IDisposable
+{
+    public static readonly DateTimeOffset MondayTenAmChicago = new(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(-6));
+
+    private static readonly Lazy<ClinicKnowledge> SharedKnowledge = new(() => ClinicKnowledge.LoadDefault());
+    private readonly string _folder = TempFolder.Create("clinicbot-bot");
+
+    public BotUnderTest(IStorage? storage = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    {
+        Clock = new FakeTimeProvider(now ?? MondayTenAmChicago);
+        Storage = storage ?? new MemoryStorage();
+        ConversationState = new ConversationState(Storage);
+        Bookings = new DatabaseBookingStore(new SqliteDatabase(Path.Combine(_folder, "bookings.db")));
+        var answerer = new KnowledgeQuestionAnswerer(Knowledge, Clock);
+        var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        Analytics = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
+        Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration, NullLogger<ClinicActivityHandler>.Instance);
+    }
+
+    public ClinicKnowledge Knowledge => SharedKnowledge.Value;
+
+    public FakeTimeProvider Clock { get; }
+
+    public IStorage Storage { get; }
+
+    public ConversationState ConversationState { get; }
+
+    public DatabaseBookingStore Bookings { get; }
+
+    /// <summary>The real analytics queue (no writer drains it here), so tests can read what a turn recorded.</summary>
+    public QueuedConversationAnalytics Analytics { get; }
+
+    public ClinicActivityHandler Bot { get; }
+
+    public void Dispose() => TempFolder.TryDelete(_folder);
+}
