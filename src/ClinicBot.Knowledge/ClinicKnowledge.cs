@@ -140,7 +140,7 @@ public sealed class ClinicKnowledge
             band = confidence >= _topicModel.Bands.Answer ? AnswerBand.Answer
                 : confidence >= _topicModel.Bands.Clarify ? AnswerBand.Clarify
                 : AnswerBand.Decline;
-            topics = TopicsFromModel(ranking[0].Topic, band, likeliest, lexicon);
+            topics = TopicsFromModel(ranking, band, likeliest, lexicon);
         }
         else if (evidence == 0)
         {
@@ -192,10 +192,13 @@ public sealed class ClinicKnowledge
 
     /// <summary>
     /// The topics to answer when the model decided: its primary; the lexicon's other topics when the lexicon had a
-    /// specific phrase (second questions, "the page answers only in part"); when unsure, the likeliest few.
+    /// specific phrase and the model does not rule them out (second questions), or marks where the page answers only
+    /// in part (out_of_scope, consult_professional); when unsure, the likeliest few.
     /// </summary>
-    private static List<string> TopicsFromModel(string primary, AnswerBand band, IReadOnlyList<RankedTopic> likeliest, (List<string> Topics, int Evidence) lexicon)
+    private static List<string> TopicsFromModel(IReadOnlyList<RankedTopic> ranking, AnswerBand band, IReadOnlyList<RankedTopic> likeliest, (List<string> Topics, int Evidence) lexicon)
     {
+        const float SecondTopicFloor = 0.15f;
+        var primary = ranking[0].Topic;
         switch (band)
         {
             case AnswerBand.Decline:
@@ -206,7 +209,8 @@ public sealed class ClinicKnowledge
         var topics = new List<string> { primary };
         if (lexicon.Evidence >= Understanding.ConfidentEvidence)
         {
-            topics.AddRange(lexicon.Topics.Where(t => t != primary && t != TopicNames.Crisis));
+            topics.AddRange(lexicon.Topics.Where(t => t != primary && t != TopicNames.Crisis
+                && (t is TopicNames.OutOfScope or TopicNames.ConsultProfessional || ranking.Any(r => r.Topic == t && r.Probability >= SecondTopicFloor))));
         }
         return topics.Distinct(StringComparer.Ordinal).Take(3).ToList();
     }

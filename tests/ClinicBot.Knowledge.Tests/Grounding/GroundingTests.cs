@@ -96,19 +96,20 @@ public sealed partial class GroundingTests(KnowledgeFixture fixture, ITestOutput
     }
 
     [Theory]
-    [InlineData("what dose do you use")]
-    [InlineData("is ketamine fda approved for depression")]
-    [InlineData("do you take insurance")]
-    [InlineData("can i stop my lexapro before starting")]
-    public void Out_of_scope_answers_defer_without_advice(string message)
+    [InlineData("what dose do you use", "can't give medical advice")]
+    [InlineData("can i stop my lexapro before starting", "can't give medical advice")]
+    [InlineData("is ketamine fda approved for depression", "doesn't cover that")]
+    [InlineData("do you take insurance", "doesn't list prices, insurance")]
+    public void Out_of_scope_answers_defer_to_the_free_call_and_refuse_advice_only_where_advice_was_asked(string message, string expected)
     {
         var answer = _knowledge.Respond(message, KnowledgeFixture.TuesdayMorning)[0];
 
         Assert.Equal(TopicNames.OutOfScope, answer.Topic);
-        Assert.Contains("doesn't cover that", answer.Text);
-        Assert.Contains("can't give medical advice", answer.Text);
+        Assert.Contains(expected, answer.Text);
         Assert.Contains("832-899-4065", answer.Text);
         Assert.Contains("free call", answer.Text);
+        Assert.DoesNotContain("FDA-approved", answer.Text);
+        if (!expected.Contains("medical advice", StringComparison.Ordinal)) Assert.DoesNotContain("medical advice", answer.Text);
     }
 
     [Fact]
