@@ -3,7 +3,7 @@
 // the crisis check also on every core at once (crisis-all-cores), as concurrent turns run it.
 //
 //   dotnet run -c Release --project bench/ClinicBot.TextBench -- [--eval DIR] [--runs 3] [--seconds 2]
-//                                                                [--sections crisis,crisis-all-cores,understand,booking]
+//                                                                [--sections crisis,crisis-all-cores,understand,booking,latency]
 //                                                                [--dump FILE] [--extra FILE]
 //
 // --eval: folder with dev.jsonl and booking_dev.jsonl (default ../shared/eval next to the repository).
@@ -61,6 +61,13 @@ for (var run = 1; run <= options.Runs; run++)
     if (options.Sections.Contains("crisis-all-cores"))
     {
         Console.WriteLine("  " + Measurement.Measure("crisis-all-cores", workloads.Crisis, options.SecondsPerSection, Environment.ProcessorCount));
+    }
+
+    if (options.Sections.Contains("latency"))
+    {
+        var learned = ClinicKnowledge.Load(content, ClinicBot.Embeddings.SentenceEmbedder.Shared);
+        await learned.ModelsReady;
+        Latencies.Print(learned, messages.Questions);
     }
 }
 

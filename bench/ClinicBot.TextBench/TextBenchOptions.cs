@@ -3,7 +3,7 @@ namespace ClinicBot.TextBench;
 /// <summary>Command-line options: where the messages come from, how long to measure, where to dump results.</summary>
 internal sealed record TextBenchOptions(string EvalDirectory, string? ExtraTextsFile, int Runs, double SecondsPerSection, string? DumpFile, IReadOnlySet<string> Sections)
 {
-    public static readonly string[] AllSections = ["crisis", "crisis-all-cores", "understand", "booking"];
+    public static readonly string[] AllSections = ["crisis", "crisis-all-cores", "understand", "booking", "latency"];
 
     public static TextBenchOptions Parse(string[] args, string repositoryRoot)
     {

@@ -170,6 +170,7 @@ public sealed class ClinicKnowledge
             Confidence = confidence,
             Likeliest = likeliest,
             OffPageKind = offPage,
+            HasContactDetails = hasContactDetails,
         };
     }
 
@@ -197,7 +198,10 @@ public sealed class ClinicKnowledge
     /// </summary>
     private static List<string> TopicsFromModel(IReadOnlyList<RankedTopic> ranking, AnswerBand band, IReadOnlyList<RankedTopic> likeliest, (List<string> Topics, int Evidence) lexicon)
     {
-        const float SecondTopicFloor = 0.15f;
+        // A second topic needs some support from the model; starting a booking the person did not lead with needs
+        // more ("i'm not trying to book, how does it work" has a booking phrase in it).
+        const float SecondTopicFloor = 0.02f;
+        const float SecondBookingFloor = 0.3f;
         var primary = ranking[0].Topic;
         switch (band)
         {
@@ -210,7 +214,7 @@ public sealed class ClinicKnowledge
         if (lexicon.Evidence >= Understanding.ConfidentEvidence)
         {
             topics.AddRange(lexicon.Topics.Where(t => t != primary && t != TopicNames.Crisis
-                && (t is TopicNames.OutOfScope or TopicNames.ConsultProfessional || ranking.Any(r => r.Topic == t && r.Probability >= SecondTopicFloor))));
+                && (t is TopicNames.OutOfScope or TopicNames.ConsultProfessional || ranking.Any(r => r.Topic == t && r.Probability >= (t == TopicNames.BookCall ? SecondBookingFloor : SecondTopicFloor)))));
         }
         return topics.Distinct(StringComparer.Ordinal).Take(3).ToList();
     }

@@ -42,6 +42,9 @@ public sealed record Understanding(IReadOnlyList<string> Topics, bool IsCrisis, 
     /// <summary>The model's three likeliest topics (the clarifying question's buttons); empty without the model.</summary>
     public IReadOnlyList<RankedTopic> Likeliest { get; init; } = [];
 
+    /// <summary>The message carries a phone number or an e-mail address (it may belong to a booking).</summary>
+    public bool HasContactDetails { get; init; }
+
     /// <summary>Which off-page reply fits (price, language, small talk, empty, medical advice...); null = the general one.</summary>
     public string? OffPageKind { get; init; }
 }

@@ -166,7 +166,10 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     private async Task RespondWithoutStateAsync(ITurnContext<IMessageActivity> turnContext, CrisisCheck crisisCheck, CancellationToken cancellationToken)
     {
         var understanding = _knowledge.Understand(crisisCheck);
-        var pageAnswers = _knowledge.Answer(understanding, _clock.GetUtcNow())
+        // Only a confident page question is answered; anything that may belong to a booking (contact details, an
+        // unclear message) gets the apology.
+        var answerable = understanding.Band == AnswerBand.Answer && !understanding.HasContactDetails;
+        var pageAnswers = (answerable ? _knowledge.Answer(understanding, _clock.GetUtcNow()) : [])
             .Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.OutOfScope)
             .Select(answer => answer with { SuggestedActions = answer.SuggestedActions.Where(IsNotBookingSuggestion).ToList() })
             .ToList();

@@ -45,9 +45,10 @@ public sealed class SupportiveMode(ConversationState conversationState, ClinicKn
             state.Active = true;
             state.Spanish = crisis.Spanish;
         }
-        catch (Exception exception) when (StorageOutage.IsOutage(exception))
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Without the database the next message is answered as usual; the crisis check still runs first on it.
+            // Deliberately broad: the crisis reply is already out and must not be followed by an error. Without the
+            // state the next message is answered as usual; the crisis check still runs first on it.
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class ConversationFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Crisis_reply_interrupts_a_booking_which_then_resumes_at_the_same_step()
+    public async Task Crisis_reply_interrupts_a_booking_which_resumes_at_the_same_step_when_the_person_asks()
     {
         var adapter = new TestAdapter();
         await SendAsync(adapter, "book a free call");
@@ -53,6 +53,11 @@ public sealed class ConversationFlowTests : IDisposable
         Assert.Equal(_bot.Knowledge.CrisisReply, crisis[0].Text);
         Assert.DoesNotContain(crisis, reply => reply.Text?.Contains("phone number", StringComparison.OrdinalIgnoreCase) == true && reply != crisis[0]);
 
+        var supportive = Assert.Single(await SendAsync(adapter, "832-555-0142"));
+        Assert.Contains("988", supportive.Text);
+
+        var resumed = await SendAsync(adapter, "i'm ok now, let's continue the booking");
+        Assert.Contains("phone", resumed[^1].Text, StringComparison.OrdinalIgnoreCase);
         var afterPhone = await SendAsync(adapter, "832-555-0142");
         Assert.Contains("email", afterPhone[^1].Text, StringComparison.OrdinalIgnoreCase);
     }

@@ -46,7 +46,10 @@ public sealed class LearnedCrisisSignals
 
     public LearnedCrisisReading Read(string text)
     {
-        var sentences = SentenceSplitter.Split(text);
+        // Only sentences of three words or more: a phone number, a name, an e-mail or "ok" carries no meaning to read
+        // (and the n-gram model would otherwise react to digits or names seen near crisis lines). The patterns still
+        // read everything, short crisis phrases included.
+        var sentences = SentenceSplitter.Split(text).Where(HasWords).ToList();
         if (sentences.Count == 0) return new LearnedCrisisReading(0, null, "");
         var ngramRisk = sentences.Select(s => _risk.Probability(CrisisClass, s)).ToArray();
         var riskiest = Enumerable.Range(0, sentences.Count).MaxBy(i => ngramRisk[i]);
@@ -71,6 +74,9 @@ public sealed class LearnedCrisisSignals
         }
         return new LearnedCrisisReading(ngramRisk.Max(), meaningRisk, sentences[riskiest]);
     }
+
+    private static bool HasWords(string sentence) =>
+        WordTokenizer.Words(TextFolding.Fold(sentence)).Count(word => word.All(char.IsLetter)) >= 3;
 
     /// <summary>Whether the person at risk is someone else ("my son wants to die"), read from the riskiest sentence.</summary>
     public CrisisSpeaker Speaker(string sentence) =>

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using ClinicBot.Knowledge;
+
+namespace ClinicBot.TextBench;
+
+/// <summary>
+/// `latency`: wall time per message, one at a time, with the learned models loaded: the whole understanding
+/// (crisis check, sentence embedding, topic model, lexicon) on the questions, and the crisis check alone on
+/// messages of about 200 and 2,000 characters (built from the same questions). Prints p50, p99 and the maximum.
+/// </summary>
+internal static class Latencies
+{
+    public static void Print(ClinicKnowledge knowledge, IReadOnlyList<string> questions)
+    {
+        Console.WriteLine("  " + Measure("understand, one message", questions, text => knowledge.Understand(text)));
+        Console.WriteLine("  " + Measure("crisis check, ~200 chars", Join(questions, 200), text => knowledge.CheckCrisis(text)));
+        Console.WriteLine("  " + Measure("crisis check, ~2000 chars", Join(questions, 2000), text => knowledge.CheckCrisis(text)));
+    }
+
+    private static List<string> Join(IReadOnlyList<string> questions, int length)
+    {
+        var joined = new List<string>();
+        for (var start = 0; start < questions.Count; start++)
+        {
+            var text = questions[start];
+            for (var next = start + 1; text.Length < length; next++) text += " " + questions[next % questions.Count];
+            joined.Add(text[..length]);
+        }
+        return joined;
+    }
+
+    private static string Measure(string name, IReadOnlyList<string> texts, Action<string> run)
+    {
+        foreach (var text in texts.Take(20)) run(text); // first calls pay for JIT
+        var times = new List<double>(texts.Count * 3);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var text in texts)
+            {
+                var watch = Stopwatch.StartNew();
+                run(text);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        times.Sort();
+        return $"{name,-28} n={times.Count,5}  p50 {times[times.Count / 2],6:F2} ms  p99 {times[(int)(times.Count * 0.99)],6:F2} ms  max {times[^1],7:F2} ms";
+    }
+}
