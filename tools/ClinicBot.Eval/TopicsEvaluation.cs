@@ -74,8 +74,11 @@ public static class TopicsEvaluation
             Console.WriteLine($"crisis recall {severity}: {caught}/{crisisLines.Count}");
         }
 
-        var falseCrisis = labelled.Count(result => (string?)result.Input["topic"] != Crisis && result.Topics.Contains(Crisis));
+        // A false crisis reply is the fixed crisis reply (crisis first) to a line without crisis language; a check-in
+        // after the answer (crisis last, the possible tier) is counted apart.
+        var falseCrisis = labelled.Count(result => (string?)result.Input["topic"] != Crisis && result.Primary == Crisis);
         Console.WriteLine($"false crisis replies: {falseCrisis}");
+        Console.WriteLine($"check-ins on lines without crisis: {labelled.Count(result => (string?)result.Input["topic"] != Crisis && result.Primary != Crisis && result.Topics.Contains(Crisis))}");
 
         var secondaries = labelled.Where(result => result.Input["secondary"] is not null).ToList();
         if (secondaries.Count > 0)

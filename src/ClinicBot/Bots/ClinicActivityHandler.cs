@@ -144,8 +144,10 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             return;
         }
 
-        // Other questions in the same message are answered first, then the booking starts.
-        var otherAnswers = answers.Where(answer => answer.Topic != TopicNames.BookCall).Select(answer => answer with { SuggestedActions = [] }).ToList();
+        // Other questions in the same message are answered first, then the booking starts; a possible crisis's
+        // check-in comes last, after the booking's first question.
+        var otherAnswers = answers.Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.Crisis).Select(answer => answer with { SuggestedActions = [] }).ToList();
+        var checkIn = answers.Where(answer => answer.Topic == TopicNames.Crisis).Select(answer => answer with { SuggestedActions = [] }).ToList();
         await AnswerSender.SendAsync(turnContext, otherAnswers, cancellationToken).ConfigureAwait(false);
 
         if (TeamsConversation.IsShared(turnContext))
@@ -156,6 +158,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 
         TopicStamp.StampUnmarkedReplies(turnContext, [TopicNames.BookCall]);
         await dialogContext.BeginDialogAsync(BookingDialog.Id, new BookingOptions(text), cancellationToken).ConfigureAwait(false);
+        await AnswerSender.SendAsync(turnContext, checkIn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
