@@ -153,6 +153,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
         if (TeamsConversation.IsShared(turnContext))
         {
             await SendPrivateBookingNoticeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await AnswerSender.SendAsync(turnContext, checkIn, cancellationToken).ConfigureAwait(false);
             return;
         }
 
