@@ -1,6 +1,5 @@
 using ClinicBot.Knowledge;
 using ClinicBot.Tests.Infrastructure;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 
@@ -60,15 +59,5 @@ public sealed class SupportiveModeTests : IDisposable
         Assert.Contains("phone", resumed[^1].Text, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<List<IMessageActivity>> SendAsync(TestAdapter adapter, string text)
-    {
-        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), _bot.Bot.OnTurnAsync, CancellationToken.None);
-        var replies = new List<IMessageActivity>();
-        while (adapter.GetNextReply() is { } reply)
-        {
-            if (reply.Type == ActivityTypes.Message) replies.Add((IMessageActivity)reply);
-        }
-        Assert.NotEmpty(replies);
-        return replies;
-    }
+    private Task<List<IMessageActivity>> SendAsync(TestAdapter adapter, string text) => _bot.SayAsync(adapter, text);
 }

@@ -5,6 +5,8 @@ using ClinicBot.Knowledge;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Storage.Bookings;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -50,6 +52,19 @@ public sealed class BotUnderTest : IDisposable
     public QueuedConversationAnalytics Analytics { get; }
 
     public ClinicActivityHandler Bot { get; }
+
+    /// <summary>Sends one message through <paramref name="adapter"/> and returns the bot's message replies (at least one).</summary>
+    public async Task<List<IMessageActivity>> SayAsync(TestAdapter adapter, string text)
+    {
+        await adapter.ProcessActivityAsync(adapter.MakeActivity(text), Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<IMessageActivity>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            if (reply.Type == ActivityTypes.Message) replies.Add((IMessageActivity)reply);
+        }
+        Assert.NotEmpty(replies);
+        return replies;
+    }
 
     public void Dispose() => TempFolder.TryDelete(_folder);
 }
