@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using ClinicBot.Bots;
 using ClinicBot.Channels.DirectLine;
+using ClinicBot.Channels.DirectLine.WebChat;
 using ClinicBot.Knowledge;
 using ClinicBot.Staff;
 using ClinicBot.Tests.Infrastructure;
+using ClinicBot.Tests.Widget;
 using Microsoft.Extensions.Time.Testing;
 using ClinicBot.Testing.Hosting;
 
@@ -56,6 +58,26 @@ public sealed class ClinicFactsInAppTextsTests : IDisposable
         Assert.Contains(NewPhone, texts.ServiceUnreachable);
         Assert.Contains(NewPhone, texts.TooLong(2000));
         Assert.DoesNotContain("{Phone}", texts.TooLong(2000));
+    }
+
+    [Fact]
+    public void The_chat_pages_carry_the_phone_and_hours_of_clinic_json()
+    {
+        var facts = ClinicKnowledge.Load(_content).Facts;
+        foreach (var page in new[] { "index.html", "embed.html" })
+        {
+            var html = ChatPageFacts.Fill(File.ReadAllText(Path.Combine(WebChatAssetTests.WebRoot, page)), facts);
+
+            Assert.Contains(NewPhone, html);
+            Assert.DoesNotContain("832-899-4065", html);
+            Assert.DoesNotContain("{Clinic", html);
+        }
+
+        var home = ChatPageFacts.Fill(File.ReadAllText(Path.Combine(WebChatAssetTests.WebRoot, "index.html")), facts);
+        Assert.Contains("tel:+17135550142", home);
+        Assert.Contains("Mon–Fri 8:00 AM – 5:00 PM", home);
+        Assert.DoesNotContain("9:00 AM", home);
+        Assert.Contains("Closed Saturday and Sunday", home);
     }
 
     [Fact]

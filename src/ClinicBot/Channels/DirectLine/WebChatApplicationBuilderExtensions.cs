@@ -6,13 +6,14 @@ namespace ClinicBot.Channels.DirectLine;
 public static class WebChatApplicationBuilderExtensions
 {
     /// <summary>
-    /// Serves the chat pages from wwwroot ("/" the clinic page, "/embed.html" the launcher's frame,
+    /// Serves the chat pages from wwwroot with the clinic's facts from clinic.json filled in ("/" the clinic page, "/embed.html" the launcher's frame,
     /// "/widget.js" the launcher) with their CSP, and Web Chat itself pre-compressed and cached for a year.
     /// </summary>
     public static WebApplication UseClinicWebChat(this WebApplication app)
     {
         app.UseMiddleware<WebChatPagesMiddleware>();
         app.UseMiddleware<PrecompressedLibraryMiddleware>();
+        app.UseMiddleware<ChatPagesMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
