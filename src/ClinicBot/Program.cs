@@ -10,6 +10,12 @@ if (StaffCommandLine.IsStaffCommand(args))
     return;
 }
 
+if (HealthProbe.IsHealthCommand(args))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // On SIGTERM the server stops taking requests and lets in-flight turns finish (and the analytics queue drain)
