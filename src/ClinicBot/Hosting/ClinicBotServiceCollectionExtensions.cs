@@ -15,6 +15,7 @@ using ClinicBot.SdkTuning;
 using ClinicBot.Language.Time;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage;
+using ClinicBot.Telemetry;
 using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -26,6 +27,7 @@ public static class ClinicBotServiceCollectionExtensions
     public static IServiceCollection AddClinicBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddClinicTelemetry(configuration);
         services.AddSingleton(sp => BotMessages.LoadDefault(sp.GetRequiredService<ClinicKnowledge>()));
         // The sentence model loads in the background from here on; nothing waits for it but the first topic
         // understanding (the crisis check and /health/ready never do).
@@ -45,6 +47,7 @@ public static class ClinicBotServiceCollectionExtensions
                 sp.GetRequiredService<BookingFieldProtector>()),
             sp.GetRequiredService<IConversationAnalytics>(),
             sp.GetRequiredService<IBookingNotifier>(),
+            sp.GetRequiredService<ClinicBotMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BookingEventsStore>>()));
 

@@ -1,16 +1,18 @@
 using ClinicBot.Analytics;
 using ClinicBot.Booking.Store;
+using ClinicBot.Telemetry;
 
 namespace ClinicBot.Notifications;
 
 /// <summary>
 /// Decorates the booking store: after a NEW booking is saved (not a retried delivery), counts it for the
-/// dashboard and notifies staff in the background. Neither can fail or delay the save.
+/// dashboard and the metrics and notifies staff in the background. Neither can fail or delay the save.
 /// </summary>
 public sealed partial class BookingEventsStore(
     IBookingStore inner,
     IConversationAnalytics analytics,
     IBookingNotifier notifier,
+    ClinicBotMetrics metrics,
     TimeProvider time,
     ILogger<BookingEventsStore> logger) : IBookingStore
 {
@@ -22,6 +24,7 @@ public sealed partial class BookingEventsStore(
         if (result.Created)
         {
             await analytics.RecordBookingAsync(new BookingAnalytics(request.CreatedAt, request.Channel), CancellationToken.None).ConfigureAwait(false);
+            metrics.BookingSaved(request.Channel);
             _ = NotifyInBackgroundAsync(result.Reference);
         }
 

@@ -1,4 +1,5 @@
 using ClinicBot.Channels.Teams;
+using ClinicBot.Telemetry;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
@@ -12,6 +13,7 @@ public static class TurnServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
+        services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<IMiddleware, TeamsTenantFilter>();
         return services;
     }
