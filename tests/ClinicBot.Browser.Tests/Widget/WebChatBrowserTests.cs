@@ -63,6 +63,33 @@ public sealed partial class WebChatBrowserTests(KestrelClinicBotApp app, ITestOu
     }
 
     [SkippableFact]
+    public async Task A_message_typed_before_the_chat_is_connected_is_sent_once_it_is_and_the_page_says_it_is_connecting()
+    {
+        await using var browser = await ChatBrowser.LaunchAsync(app.BaseAddress);
+        var page = browser.Page;
+        // Force the interleaving: Direct Line's start of the conversation is held until the visitor has typed.
+        // (The handler returns at once; awaiting inside it would stall Playwright's message loop.)
+        var startRequested = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(new Regex(@"/v3/directline/conversations($|\?)"), route =>
+        {
+            startRequested.TrySetResult(route);
+            return Task.CompletedTask;
+        });
+
+        await page.GotoAsync("/");
+        var held = await startRequested.Task.WaitAsync(TimeSpan.FromMilliseconds(ChatBrowser.TimeoutMs));
+        Assert.True(await page.Locator("#webchat-connecting").IsVisibleAsync());
+        await browser.SayAsync("what are your hours");
+        await held.ContinueAsync();
+
+        await browser.WaitForTextAsync(ChatBrowser.UserBubbles, new Regex("what are your hours"));
+        await browser.WaitForTextAsync(ChatBrowser.BotBubbles, new Regex("9:00 AM"));
+        Assert.Equal(1, await page.Locator(ChatBrowser.UserBubbles).Filter(new() { HasTextRegex = new Regex("what are your hours") }).CountAsync());
+        Assert.True(await page.Locator("#webchat-connecting").IsHiddenAsync());
+        Assert.DoesNotContain("Send failed", await page.Locator("#webchat").InnerTextAsync());
+    }
+
+    [SkippableFact]
     public async Task Asking_for_the_hours_shows_the_hours_card()
     {
         await using var browser = await ChatBrowser.LaunchAsync(app.BaseAddress);

@@ -8,6 +8,7 @@
   var COLOR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
   var host = document.getElementById('webchat');
   var status = document.getElementById('webchat-status');
+  var connecting = document.getElementById('webchat-connecting');
   var embedded = document.documentElement.classList.contains('embed');
   var store;
 
@@ -93,12 +94,52 @@
     window.setInterval(remember, 60000);
     window.addEventListener('pagehide', remember);
 
-    store = window.WebChat.createStore();
+    store = window.WebChat.createStore({}, holdMessagesUntilConnected);
     window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: 'en-US', styleOptions: styleOptions() }, host);
     host.setAttribute('data-conversation-ready', 'true');
   }
 
+  // What is sent before the connection is online is kept and sent as soon as it is: Web Chat ignores Enter and
+  // the send button while connecting, so a message typed at once used to stay unsent; page buttons such as
+  // "Book a FREE Call" dispatch their message before the connection may be up.
+  var online = false;
+  var held = [];
+  var submitRequested = false;
+  var SENDS = ['WEB_CHAT/SEND_MESSAGE', 'WEB_CHAT/SEND_MESSAGE_BACK', 'WEB_CHAT/SEND_POST_BACK'];
+
+  function holdMessagesUntilConnected() {
+    return function (next) {
+      return function (action) {
+        if (!online && SENDS.indexOf(action.type) >= 0) {
+          held.push(action);
+          return undefined;
+        }
+        var result = next(action);
+        if (!online && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          online = true;
+          if (connecting) { connecting.hidden = true; }
+          // After the connect saga has finished with this action: dispatching from inside it fails the saga.
+          window.setTimeout(sendHeld, 0);
+        }
+        return result;
+      };
+    };
+  }
+
+  function sendHeld() {
+    if (submitRequested) { store.dispatch({ type: 'WEB_CHAT/SUBMIT_SEND_BOX', payload: { method: 'keyboard' } }); }
+    held.splice(0).forEach(function (action) { store.dispatch(action); });
+  }
+
+  function rememberEarlySubmit(event) {
+    if (online) { return; }
+    var enter = event.type === 'keydown' && event.key === 'Enter' && !event.shiftKey && event.target === sendBox();
+    var button = event.type === 'click' && event.target.closest && event.target.closest('.webchat__send-button');
+    if (enter || button) { submitRequested = true; }
+  }
+
   function unavailable() {
+    if (connecting) { connecting.hidden = true; }
     if (status) { status.hidden = false; }
   }
 
@@ -133,5 +174,7 @@
     return;
   }
 
+  host.addEventListener('keydown', rememberEarlySubmit, true);
+  host.addEventListener('click', rememberEarlySubmit, true);
   connect().then(start).catch(unavailable);
 }());
