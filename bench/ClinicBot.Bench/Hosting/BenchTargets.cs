@@ -33,7 +33,7 @@ public static class BenchTargets
         return new ServerSpec(
             target,
             layout.ClinicBotDll,
-            [$"--Storage:SqlitePath={database}", "--Bot:AllowAnonymous=true", .. extraArguments],
+            [$"--Storage:SqlitePath={database}", "--Bot:AllowAnonymous=true", "--Bot:AnonymousReplyHosts=loopback", .. extraArguments],
             new Dictionary<string, string>(),
             "/health/ready",
             ReadyNeedsSuccess: true);

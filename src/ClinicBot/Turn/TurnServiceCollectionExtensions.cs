@@ -1,3 +1,4 @@
+using ClinicBot.Abuse;
 using ClinicBot.Channels.Teams;
 using Microsoft.Bot.Builder;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
@@ -13,6 +14,7 @@ public static class TurnServiceCollectionExtensions
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
         services.AddSingleton<IMiddleware, TeamsTenantFilter>();
+        services.AddSingleton<IMiddleware, BookingClientStamp>();
         return services;
     }
 }
