@@ -26,7 +26,8 @@ public sealed class DailyBookingCapTests
 
         var sixth = await ConfirmBookingAsync(visitor, $"cap-6-{Guid.NewGuid():N}");
 
-        Assert.Contains(sixth, reply => reply.Text == BookingTexts.Default.Get("dailyLimitReached"));
+        var refusal = Assert.Single(sixth, reply => reply.Text == BookingTexts.Default.Get("dailyLimitReached"));
+        Assert.Contains("832-899-4065", refusal.Text);
         Assert.Null(BookingPlayer.Reference(sixth));
         Assert.Equal(5, SqliteRows.Count(app.DatabasePath, "bookings"));
 
