@@ -337,6 +337,10 @@ public sealed class BookingDialog : ComponentDialog
         {
             saved = await _store.SaveAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (BookingLimitReachedException)
+        {
+            return await RefuseOverDailyLimitAsync(step, cancellationToken).ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The exception type only: messages of storage errors could quote values.
@@ -357,6 +361,14 @@ public sealed class BookingDialog : ComponentDialog
             }),
             cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new BookingResult(BookingOutcome.Booked, saved.Reference), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The store refused a booking over the client's daily cap (see BookingLimitReachedException): nothing saved.</summary>
+    private async Task<DialogTurnResult> RefuseOverDailyLimitAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        _logger.LogWarning("Booking refused: the client reached its daily booking limit; nothing saved");
+        await SendAsync(step.Context, _texts.Get("dailyLimitReached"), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new BookingResult(BookingOutcome.GaveUp), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, BookingDraft draft, BookingStep pending, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ var app = builder.Build();
 
 AnonymousModeGuard.EnsureAllowed(app.Configuration, app.Environment);
 
+app.UseTrustedProxies(); // first: everything after it sees the client address a configured proxy reported
 app.UseClinicBotSecurityHeaders();
 app.UseClinicStaff(); // before the web chat: its HTML CSP must not replace the staff pages' stricter one
 app.UseClinicWebChat();

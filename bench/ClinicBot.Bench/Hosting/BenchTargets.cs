@@ -30,10 +30,11 @@ public static class BenchTargets
     private static ServerSpec ClinicBotSpec(string target, RepositoryLayout layout, string workFolder, string[] extraArguments)
     {
         var database = Path.Combine(workFolder, $"{target}-{Guid.NewGuid():N}.db");
+        // Anonymous, replying to the benchmark's loopback sink; no daily booking cap (one client address books many calls).
         return new ServerSpec(
             target,
             layout.ClinicBotDll,
-            [$"--Storage:SqlitePath={database}", "--Bot:AllowAnonymous=true", .. extraArguments],
+            [$"--Storage:SqlitePath={database}", "--Bot:AllowAnonymous=true", "--Bot:AnonymousReplyHosts=loopback", "--Abuse:BookingsPerClientPerDay=0", .. extraArguments],
             new Dictionary<string, string>(),
             "/health/ready",
             ReadyNeedsSuccess: true);

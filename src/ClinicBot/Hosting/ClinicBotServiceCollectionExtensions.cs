@@ -1,3 +1,4 @@
+using ClinicBot.Abuse;
 using ClinicBot.Embeddings;
 using ClinicBot.Analytics;
 using ClinicBot.Bots;
@@ -41,15 +42,22 @@ public static class ClinicBotServiceCollectionExtensions
 
         // The booking store, composed here and nowhere else: rows in the database, name/phone/email encrypted
         // on the way in, and each new booking counted for the dashboard and notified to staff once saved.
-        services.AddSingleton<IBookingStore>(sp => new BookingEventsStore(
-            new ProtectedBookingStore(
-                new DatabaseBookingStore(sp.GetRequiredService<ClinicDatabase>()),
-                sp.GetRequiredService<BookingFieldProtector>()),
-            sp.GetRequiredService<IConversationAnalytics>(),
-            sp.GetRequiredService<IBookingNotifier>(),
-            sp.GetRequiredService<ClinicBotMetrics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BookingEventsStore>>()));
+        // The daily cap per client comes first, so a booking over it reaches none of the others.
+        services.AddSingleton<IBookingStore>(sp => new DailyCappedBookingStore(
+            new BookingEventsStore(
+                new ProtectedBookingStore(
+                    new DatabaseBookingStore(sp.GetRequiredService<ClinicDatabase>()),
+                    sp.GetRequiredService<BookingFieldProtector>()),
+                sp.GetRequiredService<IConversationAnalytics>(),
+                sp.GetRequiredService<IBookingNotifier>(),
+                sp.GetRequiredService<ClinicBotMetrics>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BookingEventsStore>>()),
+            sp.GetRequiredService<DailyBookingCap>()));
+        services.AddSingleton(sp => new DailyBookingCap(
+            configuration.GetValue(DailyBookingCap.Key, DailyBookingCap.DefaultPerClientPerDay),
+            sp.GetRequiredService<CallbackWindow>().TimeZone,
+            sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<IQuestionAnswerer, KnowledgeQuestionAnswerer>();
         // The booking window follows the clinic's hours and time zone in clinic.json; its texts and word lists come
@@ -59,6 +67,15 @@ public static class ClinicBotServiceCollectionExtensions
             .WithClinic(sp.GetRequiredService<ClinicKnowledge>().Facts, sp.GetRequiredService<CallbackWindow>()));
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<ClinicDialogs>();
+
+        // Abuse controls: forwarded headers only from configured proxies; anonymous mode's reply allow-list and
+        // channel-id check on /api/messages, and its start-up warning.
+        services.AddTrustedProxies();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AnonymousReplyHosts>();
+        services.AddSingleton<ActivityOriginCheck>();
+        services.AddSingleton<ChannelMetadataOutage>();
+        services.AddHostedService<AnonymousModeWarning>();
 
         services.AddSdkTuning(configuration);
         services.AddTurnPipeline();

@@ -35,6 +35,13 @@ public static class ParsedActivityProcessing
             httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
+        catch (Exception outage) when (ChannelMetadataOutage.IsMetadataFailure(outage))
+        {
+            httpContext.RequestServices.GetRequiredService<ChannelMetadataOutage>().Report(outage);
+            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Channel authentication is temporarily unavailable; try again later.")
+                .ExecuteAsync(httpContext).ConfigureAwait(false);
+            return;
+        }
 
         if (invokeResponse?.Status == StatusCodes.Status501NotImplemented)
         {

@@ -1,3 +1,4 @@
+using ClinicBot.Abuse;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Telemetry;
 using Microsoft.Bot.Builder;
@@ -15,6 +16,7 @@ public static class TurnServiceCollectionExtensions
     {
         services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<IMiddleware, TeamsTenantFilter>();
+        services.AddSingleton<IMiddleware, BookingClientStamp>();
         return services;
     }
 }

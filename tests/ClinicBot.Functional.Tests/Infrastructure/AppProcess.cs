@@ -102,6 +102,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        // Load and crash tests book hundreds of calls from this one loopback address: no daily cap unless a test sets one.
+        start.Environment["Abuse__BookingsPerClientPerDay"] = "0";
         foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

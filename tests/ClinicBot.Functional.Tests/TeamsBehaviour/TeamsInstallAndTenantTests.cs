@@ -51,6 +51,20 @@ public sealed class TeamsInstallAndTenantTests : IDisposable
         Assert.Equal(0, await StateRowsAsync());
     }
 
+    [Theory]
+    [InlineData("11111111-AAAA-4BBB-8CCC-000000000001")]
+    [InlineData(" 11111111-aaaa-4bbb-8ccc-000000000001 ")]
+    public async Task The_tenant_check_ignores_case_and_surrounding_spaces(string tenantAsSent)
+    {
+        await using var teams = await ChannelSink.StartAsync();
+        var client = _factory.CreateClient();
+
+        var response = await ActivityJson.PostAsync(client, TeamsActivityJson.Message("what are your hours", $"a:tenant-case-{Guid.NewGuid():N}", teams.ServiceUrl, tenantAsSent));
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.NotEmpty(await teams.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>Found by the fuzzer: unreadable channelData failed the turn (the SDK's reader threw) instead of being ignored.</summary>
     [Theory]
     [InlineData("\"not an object\"")]

@@ -41,6 +41,15 @@ public sealed partial class ChatPageTests : IClassFixture<DefaultClinicBotApp>
     }
 
     [Fact]
+    public async Task By_default_only_the_app_itself_may_frame_the_launcher()
+    {
+        var response = await _app.CreateClient().GetAsync("/embed.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith("frame-ancestors 'self'", Csp(response));
+    }
+
+    [Fact]
     public async Task The_launcher_frame_may_be_embedded_by_the_configured_sites()
     {
         using var app = new DirectLineAppFactory(settings: new Dictionary<string, string?>

@@ -207,7 +207,13 @@ public static class DirectLineEndpoints
         }
 
         var grant = authorized.Grant!;
-        var issued = await tokens.IssueAsync(grant.ConversationId, grant.UserId, cancellationToken);
+        var issued = await tokens.RefreshAsync(grant, cancellationToken);
+        if (issued is null)
+        {
+            return Error(StatusCodes.Status403Forbidden, "ConversationTooOld",
+                "This conversation has reached its maximum age and its token cannot be refreshed. Please start a new conversation.");
+        }
+
         return Results.Json(new ConversationResponse(grant.ConversationId, issued.Value, issued.ExpiresInSeconds));
     }
 

@@ -22,6 +22,12 @@ public sealed class DirectLineOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// A conversation's longest life: its tokens are not refreshed past this age (counted from the first token), so
+    /// a leaked token cannot be kept alive for ever; the visitor starts a new conversation.
+    /// </summary>
+    public TimeSpan MaxConversationAge { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Longest message text accepted, in characters.</summary>
     public int MaxMessageLength { get; set; } = 2000;
 

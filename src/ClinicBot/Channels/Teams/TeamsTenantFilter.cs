@@ -25,8 +25,9 @@ public sealed class TeamsTenantFilter : Microsoft.Bot.Builder.IMiddleware
     {
         if (_allowedTenants.Count > 0 && turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
         {
-            var tenantId = ChannelPayload.ReadOrDefault(turnContext.Activity.GetChannelData<TeamsChannelData>)?.Tenant?.Id
-                ?? turnContext.Activity.Conversation?.TenantId;
+            // Tenant ids are GUIDs: compared trimmed and ignoring case (the set's comparer), as configured.
+            var tenantId = (ChannelPayload.ReadOrDefault(turnContext.Activity.GetChannelData<TeamsChannelData>)?.Tenant?.Id
+                ?? turnContext.Activity.Conversation?.TenantId)?.Trim();
             if (tenantId is null || !_allowedTenants.Contains(tenantId))
             {
                 _logger.LogWarning("Ignored a Teams {ActivityType} activity from a tenant that is not allowed.", turnContext.Activity.Type);

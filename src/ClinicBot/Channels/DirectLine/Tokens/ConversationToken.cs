@@ -1,7 +1,10 @@
 namespace ClinicBot.Channels.DirectLine.Tokens;
 
-/// <summary>What a local Direct Line token grants: one conversation, as one user, until it expires.</summary>
-public sealed record ConversationToken(string ConversationId, string UserId, DateTimeOffset ExpiresAt);
+/// <summary>
+/// What a local Direct Line token grants: one conversation, as one user, until it expires. <paramref name="StartedAt"/>
+/// is when the conversation began; refreshed tokens carry it on, so a conversation's age is known without a lookup.
+/// </summary>
+public sealed record ConversationToken(string ConversationId, string UserId, DateTimeOffset ExpiresAt, DateTimeOffset StartedAt);
 
 public enum TokenStatus
 {

@@ -18,17 +18,36 @@ public sealed class ConversationTokenService(
 {
     private const int MaxTokenLength = 1024;
 
-    public async Task<IssuedToken> IssueAsync(string conversationId, string userId, CancellationToken cancellationToken)
+    /// <summary>A token for a conversation that starts now.</summary>
+    public Task<IssuedToken> IssueAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        IssueAsync(conversationId, userId, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// A token for the conversation of <paramref name="grant"/>, or null when that conversation is older than
+    /// <see cref="DirectLineOptions.MaxConversationAge"/> (a refresh is refused then).
+    /// </summary>
+    public async Task<IssuedToken?> RefreshAsync(ConversationToken grant, CancellationToken cancellationToken)
     {
-        var lifetime = options.Value.TokenLifetime;
-        var expiresAt = time.GetUtcNow().Add(lifetime);
-        var grant = new ConversationToken(conversationId, userId, expiresAt);
+        if (time.GetUtcNow() >= grant.StartedAt + options.Value.MaxConversationAge)
+        {
+            return null;
+        }
+
+        return await IssueAsync(grant.ConversationId, grant.UserId, grant.StartedAt, cancellationToken);
+    }
+
+    private async Task<IssuedToken> IssueAsync(string conversationId, string userId, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // A token never outlives its conversation's maximum age.
+        var expiresAt = Min(now.Add(options.Value.TokenLifetime), startedAt + options.Value.MaxConversationAge);
+        var grant = new ConversationToken(conversationId, userId, expiresAt, startedAt);
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new TokenPayload(conversationId, userId, expiresAt.ToUnixTimeSeconds()));
+            new TokenPayload(conversationId, userId, expiresAt.ToUnixTimeSeconds(), startedAt.ToUnixTimeSeconds()));
         var payloadPart = Base64Url.EncodeToString(payload);
         var signature = await SignAsync(payloadPart, cancellationToken);
-        return new IssuedToken($"{payloadPart}.{Base64Url.EncodeToString(signature)}", grant, (int)lifetime.TotalSeconds);
+        return new IssuedToken($"{payloadPart}.{Base64Url.EncodeToString(signature)}", grant, (int)(expiresAt - now).TotalSeconds);
     }
 
     public async Task<TokenValidation> ValidateAsync(string? token, CancellationToken cancellationToken)
@@ -72,7 +91,11 @@ public sealed class ConversationTokenService(
             return TokenValidation.Fail(TokenStatus.Expired);
         }
 
-        return new TokenValidation(TokenStatus.Valid, new ConversationToken(payload.C, payload.U, expiresAt));
+        // Tokens issued before conversations carried their start count from when they were issued.
+        var startedAt = payload.S is { } started
+            ? DateTimeOffset.FromUnixTimeSeconds(started)
+            : expiresAt - options.Value.TokenLifetime;
+        return new TokenValidation(TokenStatus.Valid, new ConversationToken(payload.C, payload.U, expiresAt, startedAt));
     }
 
     /// <summary>Reads the bearer token of a request, if any.</summary>
@@ -89,5 +112,8 @@ public sealed class ConversationTokenService(
         return HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payloadPart));
     }
 
-    private sealed record TokenPayload(string C, string U, long Exp);
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>C conversation, U user, Exp expiry, S when the conversation started (Unix seconds).</summary>
+    private sealed record TokenPayload(string C, string U, long Exp, long? S);
 }

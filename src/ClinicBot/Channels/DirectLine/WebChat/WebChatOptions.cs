@@ -6,8 +6,8 @@ public sealed class WebChatOptions
     public const string SectionName = "WebChat";
 
     /// <summary>
-    /// Sites allowed to show the chat launcher's frame (CSP frame-ancestors of /embed.html), e.g.
-    /// "https://www.example-clinic.com". Set it to the clinic's own site in production.
+    /// Sites allowed to show the chat launcher's frame (CSP frame-ancestors of /embed.html). Only this app by
+    /// default; add the clinic's own site in production, e.g. "'self' https://www.example-clinic.com".
     /// </summary>
-    public string FrameAncestors { get; set; } = "'self' https:";
+    public string FrameAncestors { get; set; } = "'self'";
 }
