@@ -3,6 +3,7 @@ using System.Globalization;
 using ClinicBot.Analytics;
 using ClinicBot.SdkTuning;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Protection;
 using ClinicBot.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -93,7 +94,7 @@ internal static class AnalyticsRun
     public static Task<RunResult> RunAsync(ClinicDatabase database, int events)
     {
         var queue = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
-        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc));
+        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc), BenchProtection.Protectors);
         return Measure.TimeAsync(
             async () =>
             {
@@ -130,7 +131,7 @@ internal static class PrepareRun
 
     public static async Task RunAsync(ClinicDatabase database, int reads, int run)
     {
-        await new BotStateStorage(database).WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["v"] = new string('x', 1500) } });
+        await new BotStateStorage(database, BenchProtection.Protectors).WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["v"] = new string('x', 1500) } });
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var fresh = await Measure.TimeAsync(
             async () =>
@@ -180,7 +181,7 @@ internal static class BatchSizeRun
 {
     public static async Task RunAsync(ClinicDatabase database, int events, int run)
     {
-        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc));
+        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc), BenchProtection.Protectors);
         var hasher = ConversationHasher.CreateRandom();
         foreach (var batchSize in new[] { 1, 16, 64, 256 })
         {
@@ -208,8 +209,8 @@ internal static class MixedRun
     public static Task<RunResult> RunAsync(ClinicDatabase database, int turns)
     {
         var queue = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
-        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc));
-        var state = new BotStateStorage(database);
+        var store = new DatabaseAnalyticsStore(database, new AnalyticsDayCalendar(TimeZoneInfo.Utc), BenchProtection.Protectors);
+        var state = new BotStateStorage(database, BenchProtection.Protectors);
         var next = -1;
         return Measure.TimeAsync(
             async () =>
@@ -247,4 +248,10 @@ internal static class MixedRun
             ["values"] = new Dictionary<string, object> { ["name"] = new string('n', 40), ["notes"] = new string('x', 1500) },
         },
     };
+}
+
+/// <summary>The at-rest encryption the app uses, with keys in memory (nothing the bench stores outlives it).</summary>
+internal static class BenchProtection
+{
+    public static AtRestProtectors Protectors { get; } = AtRestProtectors.Ephemeral();
 }

@@ -18,7 +18,7 @@ internal static class TurnStateRun
 
     public static async Task RunAsync(ClinicDatabase database, int turns, int run)
     {
-        var storage = new BotStateStorage(database);
+        var storage = new BotStateStorage(database, BenchProtection.Protectors);
         var storedState = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "mid-booking-state.json"));
         for (var conversation = 0; conversation < Conversations; conversation++)
         {

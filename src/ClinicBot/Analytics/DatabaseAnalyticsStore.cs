@@ -1,6 +1,7 @@
 using System.Globalization;
-using ClinicBot.Storage;
 using System.Data.Common;
+using ClinicBot.Storage;
+using ClinicBot.Storage.Protection;
 
 namespace ClinicBot.Analytics;
 
@@ -13,9 +14,14 @@ public interface IAnalyticsStore
     Task<DashboardSummary> SummarizeAsync(DateOnly fromDay, DateOnly toDay, CancellationToken ct);
 }
 
-/// <summary>Analytics tables in the app's database (SQLite or PostgreSQL). Days are clinic-local dates computed by the writer.</summary>
-public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDayCalendar calendar) : IAnalyticsStore
+/// <summary>
+/// Analytics tables in the app's database (SQLite or PostgreSQL). Days are clinic-local dates computed by the writer.
+/// Unanswered questions (already redacted) are stored encrypted (<see cref="AtRestProtectors.UnansweredQuestions"/>).
+/// </summary>
+public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDayCalendar calendar, AtRestProtectors protectors) : IAnalyticsStore
 {
+    private readonly AtRestProtector _questions = protectors.UnansweredQuestions;
+
     public const int UnansweredShown = 50;
     public const int TopicsShown = 15;
 
@@ -27,6 +33,9 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
         }
 
         var days = events.Select(analyticsEvent => calendar.DayOf(analyticsEvent.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var stored = events.Select(analyticsEvent => analyticsEvent is TurnEvent { MaskedQuestion: { } question } turn
+            ? turn with { MaskedQuestion = _questions.Protect(question) }
+            : analyticsEvent).ToList();
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         // The same write gate as the bot-state writes: on SQLite they would otherwise contend for the file's
         // one write lock and wait in SQLite's busy handler, which blocks a thread-pool thread.
@@ -36,7 +45,7 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
         {
             for (var i = 0; i < events.Count; i++)
             {
-                await inserts.InsertAsync(events[i], days[i], ct).ConfigureAwait(false);
+                await inserts.InsertAsync(stored[i], days[i], ct).ConfigureAwait(false);
             }
         }
 
@@ -87,7 +96,10 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                unanswered.Add(new UnansweredQuestion(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1)));
+                if (_questions.TryUnprotect(reader.GetString(1)) is { } question)
+                {
+                    unanswered.Add(new UnansweredQuestion(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), question));
+                }
             }
         }
 

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
+using ClinicBot.Analytics.Redaction;
 
 namespace ClinicBot.Analytics;
 
 /// <summary>
-/// The bot-facing analytics: hashes and masks on the caller's thread (cheap), then hands the event to a
+/// The bot-facing analytics: hashes (and, only when a redactor is given — Staff:KeepUnansweredQuestions — redacts
+/// the unanswered question; otherwise no text is kept) on the caller's thread, then hands the event to a
 /// bounded queue drained by <see cref="AnalyticsWriterService"/>. When the queue is full the event is
 /// dropped: counts may be a little low under overload, but a turn never waits on the database.
 /// </summary>
@@ -18,11 +20,13 @@ public sealed partial class QueuedConversationAnalytics : IConversationAnalytics
 
     private readonly ConversationHasher _hasher;
     private readonly ILogger<QueuedConversationAnalytics> _logger;
+    private readonly UnansweredQuestionRedactor? _redactor;
 
-    public QueuedConversationAnalytics(ConversationHasher hasher, ILogger<QueuedConversationAnalytics> logger)
+    public QueuedConversationAnalytics(ConversationHasher hasher, ILogger<QueuedConversationAnalytics> logger, UnansweredQuestionRedactor? redactor = null)
     {
         _hasher = hasher;
         _logger = logger;
+        _redactor = redactor;
     }
 
     public ChannelReader<AnalyticsEvent> Reader => _queue.Reader;
@@ -36,7 +40,7 @@ public sealed partial class QueuedConversationAnalytics : IConversationAnalytics
                 .Select(topic => topic.Trim().ToLowerInvariant())
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            var question = string.IsNullOrWhiteSpace(turn.UnansweredQuestion) ? null : PersonalDataMasker.Mask(turn.UnansweredQuestion);
+            var question = _redactor is null || string.IsNullOrWhiteSpace(turn.UnansweredQuestion) ? null : _redactor.Redact(turn.UnansweredQuestion);
             Enqueue(new TurnEvent(turn.At, ChannelName(turn.Channel), _hasher.Hash(turn.ConversationId ?? string.Empty), topics, turn.CrisisReply, question));
         }
         catch (Exception ex)

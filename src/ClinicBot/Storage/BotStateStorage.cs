@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ClinicBot.Storage.Protection;
 using Microsoft.Bot.Builder;
 
 namespace ClinicBot.Storage;
@@ -15,14 +16,20 @@ namespace ClinicBot.Storage;
 /// first turns of one conversation must not overwrite each other).</item>
 /// </list>
 /// After a write the new ETag is put back on the object, so the caller's next write in the same turn carries it.
+/// The JSON is encrypted in the table (<see cref="AtRestProtectors.BotState"/>): a booking draft holds a name and a
+/// phone number. A row that cannot be decrypted (its key is gone) reads as no state and is deleted.
 /// </summary>
 public sealed class BotStateStorage : IJsonStateStorage
 {
     private readonly ClinicDatabase _database;
+    private readonly AtRestProtector _protector;
+    private readonly TimeProvider _time;
 
-    public BotStateStorage(ClinicDatabase database)
+    public BotStateStorage(ClinicDatabase database, AtRestProtectors protectors, TimeProvider? time = null)
     {
         _database = database;
+        _protector = protectors.BotState;
+        _time = time ?? TimeProvider.System;
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -107,21 +114,34 @@ public sealed class BotStateStorage : IJsonStateStorage
         }
     }
 
-    private static async Task<StoredValue?> ReadOneAsync(DbConnection connection, string key, CancellationToken cancellationToken)
+    private async Task<StoredValue?> ReadOneAsync(DbConnection connection, string key, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand("SELECT etag, json FROM bot_state WHERE key = @key;").With("@key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        string stored;
+        string etag;
+        await using (var command = connection.CreateCommand("SELECT etag, json FROM bot_state WHERE key = @key;").With("@key", key))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            etag = reader.GetString(0);
+            stored = reader.GetString(1);
+        }
+
+        if (_protector.TryUnprotect(stored) is not { } json)
+        {
+            // Left in place, the row would make every later create-only write of this key fail as a conflict.
+            await DeleteAsync([key], cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var json = reader.GetString(1);
-        return StoredStateJson.Read(json, reader.GetString(0)) is { } value ? new StoredValue(value, json) : null;
+        return StoredStateJson.Read(json, etag) is { } value ? new StoredValue(value, json) : null;
     }
 
-    private static PendingWrite Pending(string key, object value, string json) =>
-        new(key, value, WriteRuleFor(value), json, Guid.NewGuid().ToString("N"));
+    private PendingWrite Pending(string key, object value, string json) =>
+        new(key, value, WriteRuleFor(value), _protector.Protect(json), Guid.NewGuid().ToString("N"));
 
     private const string UpsertSql = """
         INSERT INTO bot_state (key, etag, json, updated_utc) VALUES (@key, @etag, @json, @now)
@@ -137,7 +157,7 @@ public sealed class BotStateStorage : IJsonStateStorage
         UPDATE bot_state SET etag = @etag, json = @json, updated_utc = @now WHERE key = @key AND etag = @expected;
         """;
 
-    private static async Task<bool> UpdateIfEtagMatchesAsync(DbConnection connection, DbTransaction transaction, PendingWrite write, string expectedEtag, CancellationToken cancellationToken)
+    private async Task<bool> UpdateIfEtagMatchesAsync(DbConnection connection, DbTransaction transaction, PendingWrite write, string expectedEtag, CancellationToken cancellationToken)
     {
         await using (var update = Command(connection, transaction, UpdateIfEtagMatchesSql, write).With("@expected", expectedEtag))
         {
@@ -152,18 +172,22 @@ public sealed class BotStateStorage : IJsonStateStorage
         return await ExecuteAsync(connection, transaction, InsertIfAbsentSql, write, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<bool> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql, write);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write) =>
+    private DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, PendingWrite write) =>
         connection.CreateCommand(sql, transaction)
             .With("@key", write.Key)
             .With("@etag", write.NewEtag)
-            .With("@json", write.Json)
-            .With("@now", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            .With("@json", write.StoredJson)
+            .With("@now", UpdatedUtcText(_time.GetUtcNow()));
+
+    /// <summary>updated_utc as stored: round-trip ISO 8601 ending in Z (fixed width, so text order is time order).</summary>
+    public static string UpdatedUtcText(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static WriteRule WriteRuleFor(object value) => StoredStateJson.GetEtag(value) switch
     {
@@ -181,5 +205,6 @@ public sealed class BotStateStorage : IJsonStateStorage
 
     private sealed record IfEtagMatches(string Expected) : WriteRule;
 
-    private sealed record PendingWrite(string Key, object Value, WriteRule Rule, string Json, string NewEtag);
+    /// <param name="StoredJson">The state's JSON as the table holds it: encrypted.</param>
+    private sealed record PendingWrite(string Key, object Value, WriteRule Rule, string StoredJson, string NewEtag);
 }

@@ -25,6 +25,9 @@ public abstract class ClinicDatabase
     /// <summary>Checks quickly that the database answers; throws when it does not. For the readiness probe.</summary>
     public abstract Task PingAsync(CancellationToken cancellationToken);
 
+    /// <summary>After a purge: makes the engine drop copies of deleted rows it keeps beside the table (SQLite's -wal). Nothing to do elsewhere.</summary>
+    public virtual Task CompactAfterDeleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>True when <paramref name="exception"/> is a UNIQUE / primary key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 }

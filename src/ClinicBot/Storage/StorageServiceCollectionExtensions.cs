@@ -1,30 +1,39 @@
 using ClinicBot.Storage.Bookings;
+using ClinicBot.Storage.Protection;
+using ClinicBot.Storage.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClinicBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The one database (Storage:Provider: SQLite by default, or PostgreSQL), the bot's state on it, and the
-    /// Data Protection keys that encrypt booking fields (<see cref="BookingFieldProtector"/>). The booking store
-    /// itself is composed in AddClinicBot.
+    /// The one database (Storage:Provider: SQLite by default, or PostgreSQL), the bot's state on it (encrypted,
+    /// purged when abandoned), and the Data Protection keys that encrypt booking fields
+    /// (<see cref="BookingFieldProtector"/>) and everything else personal at rest (<see cref="AtRestProtectors"/>).
+    /// The booking store itself is composed in AddClinicBot.
     /// </summary>
     public static IServiceCollection AddClinicStorage(this IServiceCollection services)
     {
         services.AddClinicDatabase();
-        services.AddSingleton<IJsonStateStorage, BotStateStorage>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AtRestProtectors>();
+        services.AddSingleton<IJsonStateStorage>(sp => new BotStateStorage(
+            sp.GetRequiredService<ClinicDatabase>(), sp.GetRequiredService<AtRestProtectors>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<StateRetentionOptions>().BindConfiguration("Storage");
+        services.AddSingleton<StatePurgeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatePurgeService>());
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IJsonStateStorage>());
         services.AddSingleton<UserState>();
 
         services.AddDataProtection().SetApplicationName("ClinicBot");
         // Resolved from the final configuration (test hosts and command-line overrides apply), hence not PersistKeysToFileSystem(...) here.
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment)), loggers));
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+                options.XmlRepository = new OwnerOnlyXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment))));
         services.AddSingleton<BookingFieldProtector>();
         return services;
     }

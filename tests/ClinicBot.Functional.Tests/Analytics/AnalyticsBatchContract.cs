@@ -1,3 +1,5 @@
+using ClinicBot.Storage.Protection;
+using ClinicBot.Analytics.Redaction;
 using System.Collections.Concurrent;
 using System.Globalization;
 using ClinicBot.Analytics;
@@ -25,8 +27,8 @@ public abstract class AnalyticsBatchContract<TBackend> : IDisposable
     protected AnalyticsBatchContract()
     {
         Database = Backend.Open();
-        Store = new DatabaseAnalyticsStore(Database, new AnalyticsDayCalendar(TimeZoneInfo.Utc));
-        Queue = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
+        Store = new DatabaseAnalyticsStore(Database, new AnalyticsDayCalendar(TimeZoneInfo.Utc), AtRestProtectors.Ephemeral());
+        Queue = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance, UnansweredQuestionRedactor.LoadDefault());
     }
 
     protected TBackend Backend { get; } = new();

@@ -1,3 +1,4 @@
+using ClinicBot.Storage.Protection;
 using ClinicBot.Channels.DirectLine;
 using ClinicBot.Channels.DirectLine.Storage;
 using ClinicBot.Channels.DirectLine.Tokens;
@@ -14,10 +15,12 @@ public sealed class ConversationTokenServiceTests : IDisposable
     private readonly string _folder = TempFolder.Create("clinicbot-tokens");
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-02T15:00:00Z"));
 
+    private readonly AtRestProtectors _protectors = AtRestProtectors.Ephemeral();
+
     public void Dispose() => TempFolder.TryDelete(_folder);
 
     private ConversationTokenService Service(string? configuredKey = null, string file = "clinicbot.db") => new(
-        new SigningKeyStore(new SqliteDatabase(Path.Combine(_folder, file))),
+        new SigningKeyStore(new SqliteDatabase(Path.Combine(_folder, file)), _protectors),
         Options.Create(new DirectLineOptions { TokenSigningKey = configuredKey }),
         _clock);
 

@@ -1,3 +1,4 @@
+using ClinicBot.Storage.Protection;
 using System.Text.Json.Nodes;
 using ClinicBot.Bots;
 using ClinicBot.Channels.DirectLine;
@@ -27,6 +28,7 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
     private readonly string _folder = TempFolder.Create("clinicbot-adapter");
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-02T15:00:00Z"));
     private readonly SqliteDatabase _database;
+    private readonly AtRestProtectors _protectors = AtRestProtectors.Ephemeral();
     private readonly TranscriptStore _store;
     private readonly ActivityTranscript _transcript;
     private readonly ConversationState _state;
@@ -36,13 +38,13 @@ public sealed class LocalDirectLineAdapterTests : IDisposable
     public LocalDirectLineAdapterTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "clinicbot.db"));
-        _store = new TranscriptStore(_database, _clock);
+        _store = new TranscriptStore(_database, _protectors, _clock);
         _transcript = new ActivityTranscript(_store, new ConversationSignals(), _clock);
-        _state = new ConversationState(new BotStateStorage(_database));
+        _state = new ConversationState(new BotStateStorage(_database, _protectors));
         var options = Options.Create(new DirectLineOptions());
         var messages = BotMessages.LoadDefault();
         var adapter = new LocalDirectLineAdapter(_transcript, messages, [_middleware], NullLogger<LocalDirectLineAdapter>.Instance);
-        var tokens = new ConversationTokenService(new SigningKeyStore(_database), options, _clock);
+        var tokens = new ConversationTokenService(new SigningKeyStore(_database, _protectors), options, _clock);
         _channel = new LocalDirectLineChannel(_store, _transcript, tokens, adapter, DirectLineTexts.Load(), ClinicKnowledge.LoadDefault(), options, _clock);
     }
 

@@ -1,3 +1,4 @@
+using ClinicBot.Analytics.Redaction;
 using ClinicBot.Analytics;
 using ClinicBot.Bots;
 using ClinicBot.Booking;
@@ -34,7 +35,8 @@ public sealed class BotUnderTest : IDisposable
         var answerer = new KnowledgeQuestionAnswerer(Knowledge, Clock);
         var bookingDialog = new BookingDialog(Bookings, answerer, Clock, NullLogger<BookingDialog>.Instance);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Analytics = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance);
+        // Unanswered questions kept (redacted), as with Staff:KeepUnansweredQuestions, so tests can see what would be stored.
+        Analytics = new QueuedConversationAnalytics(ConversationHasher.CreateRandom(), NullLogger<QueuedConversationAnalytics>.Instance, UnansweredQuestionRedactor.LoadDefault());
         Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration, NullLogger<ClinicActivityHandler>.Instance);
     }
 

@@ -1,3 +1,4 @@
+using ClinicBot.Storage.Protection;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Sqlite;
 using ClinicBot.Tests.Infrastructure;
@@ -35,7 +36,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Many_concurrent_state_writes_all_land()
     {
-        var storage = new BotStateStorage(new SqliteDatabase(Path.Combine(_folder, "state.db")));
+        var storage = new BotStateStorage(new SqliteDatabase(Path.Combine(_folder, "state.db")), AtRestProtectors.Ephemeral());
 
         await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
             storage.WriteAsync(new Dictionary<string, object> { [$"key-{i}"] = new Dictionary<string, object> { ["turn"] = i } })));

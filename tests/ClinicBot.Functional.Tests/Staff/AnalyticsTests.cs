@@ -12,7 +12,7 @@ public sealed class AnalyticsTests
     [Fact]
     public async Task Recorded_turns_and_bookings_show_on_the_dashboard_masked_and_counted()
     {
-        using var app = new StaffAppFactory();
+        using var app = new StaffAppFactory(new Dictionary<string, string?> { ["Staff:KeepUnansweredQuestions"] = "true" });
         var analytics = app.Services.GetRequiredService<IConversationAnalytics>();
         var now = DateTimeOffset.UtcNow;
         await analytics.RecordTurnAsync(new TurnAnalytics(now, "webchat", "conv-secret-1", ["hours"], false, null), default);
@@ -27,6 +27,7 @@ public sealed class AnalyticsTests
         Assert.DoesNotContain("conv-secret", stored);
         Assert.DoesNotContain("0199", stored);
         Assert.DoesNotContain("a.person", stored);
+        Assert.DoesNotContain("Aetna", stored);
 
         var client = await app.SignedInClientAsync("dash@clinic.test");
         var html = await client.GetStringAsync("/staff/dashboard");

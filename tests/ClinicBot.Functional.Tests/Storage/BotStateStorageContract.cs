@@ -14,7 +14,7 @@ public abstract class BotStateStorageContract<TBackend> : IDisposable
 
     public void Dispose() => Backend.Dispose();
 
-    private BotStateStorage NewStorage() => new(Backend.Open());
+    private BotStateStorage NewStorage() => new(Backend.Open(), Backend.Protectors);
 
     [SkippableFact]
     public async Task Round_trips_a_store_item_with_its_type_and_a_new_etag()

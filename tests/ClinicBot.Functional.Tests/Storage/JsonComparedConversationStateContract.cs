@@ -26,7 +26,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task A_turn_that_changes_nothing_writes_nothing()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var state = new JsonComparedConversationState(storage);
         await RunTurnAsync(state, async (counter, turn) => await counter.SetAsync(turn, new Counter { Count = 1 }));
         var etagAfterFirstTurn = await StoredEtagAsync(storage);
@@ -41,7 +41,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task A_changed_state_is_stored_as_the_compared_text_and_reads_back()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var state = new JsonComparedConversationState(storage);
         await RunTurnAsync(state, async (counter, turn) => await counter.SetAsync(turn, new Counter { Count = 1 }));
         var etagBefore = await StoredEtagAsync(storage);
@@ -52,7 +52,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
         Assert.NotNull(stored);
         Assert.NotEqual(etagBefore, await StoredEtagAsync(storage));
         Assert.Equal(StoredStateJson.Write(stored.Value), stored.Json);
-        var reread = new JsonComparedConversationState(new BotStateStorage(Backend.Open()));
+        var reread = new JsonComparedConversationState(new BotStateStorage(Backend.Open(), Backend.Protectors));
         var count = 0;
         await RunTurnAsync(reread, async (counter, turn) => count = (await counter.GetAsync(turn, () => new Counter())).Count);
         Assert.Equal(2, count);
@@ -61,7 +61,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task A_turn_that_never_sets_a_property_creates_no_row()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var state = new JsonComparedConversationState(storage);
 
         Counter? seen = new();
@@ -74,7 +74,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task A_forced_save_writes_unchanged_state()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var state = new JsonComparedConversationState(storage);
         await RunTurnAsync(state, async (counter, turn) => await counter.SetAsync(turn, new Counter { Count = 1 }));
         var etagBefore = await StoredEtagAsync(storage);
@@ -87,7 +87,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task State_stored_in_the_sdk_form_loads_and_is_rewritten_once_in_the_compact_form()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var sdkForm = JsonConvert.SerializeObject(
             new Dictionary<string, object> { ["Counter"] = new Counter { Count = 7 } },
             new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All, NullValueHandling = NullValueHandling.Include });
@@ -110,7 +110,7 @@ public abstract class JsonComparedConversationStateContract<TBackend> : IDisposa
     [SkippableFact]
     public async Task Two_turns_that_change_one_conversation_from_the_same_read_conflict_and_the_first_write_stays()
     {
-        var storage = new BotStateStorage(Backend.Open());
+        var storage = new BotStateStorage(Backend.Open(), Backend.Protectors);
         var state = new JsonComparedConversationState(storage);
         var counter = state.CreateProperty<Counter>(nameof(Counter));
         await RunTurnAsync(state, async (property, turn) => await property.SetAsync(turn, new Counter { Count = 1 }));

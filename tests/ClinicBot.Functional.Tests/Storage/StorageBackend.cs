@@ -1,3 +1,4 @@
+using ClinicBot.Storage.Protection;
 using ClinicBot.Storage;
 using ClinicBot.Storage.Postgres;
 using ClinicBot.Storage.Sqlite;
@@ -14,6 +15,9 @@ namespace ClinicBot.Tests.Storage;
 public abstract class StorageBackend : IDisposable
 {
     public abstract ClinicDatabase Open();
+
+    /// <summary>One key ring for the backend, so every <see cref="Open"/> reads what another wrote.</summary>
+    public AtRestProtectors Protectors { get; } = AtRestProtectors.Ephemeral();
 
     public abstract void Dispose();
 }

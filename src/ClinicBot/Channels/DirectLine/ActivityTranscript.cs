@@ -47,7 +47,8 @@ public sealed class ActivityTranscript(TranscriptStore store, ConversationSignal
     {
         var stored = await store.ReadAfterAsync(conversationId, watermark, PageSize, cancellationToken);
         var next = stored.Count == 0 ? watermark : stored[^1].Sequence;
-        return (stored.Select(s => s.ActivityJson).ToList(), next);
+        // An activity whose key is gone is left out; the watermark still moves past it.
+        return (stored.Where(s => s.ActivityJson is not null).Select(s => s.ActivityJson!).ToList(), next);
     }
 
     public static string ActivityId(string conversationId, long sequence) =>

@@ -34,8 +34,13 @@ public sealed class DirectLineOptions
     /// <summary>Largest request body accepted on the channel, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Conversations idle longer than this are deleted with their transcript.</summary>
-    public TimeSpan TranscriptRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>Conversations idle longer than this many minutes are deleted with their transcript.</summary>
+    public int TranscriptRetentionMinutes { get; set; } = 60;
+
+    /// <summary>How often the transcript purge runs.</summary>
+    public int TranscriptPurgeIntervalMinutes { get; set; } = 5;
+
+    public TimeSpan TranscriptRetention => TimeSpan.FromMinutes(Math.Max(1, TranscriptRetentionMinutes));
 
     /// <summary>
     /// Offer the WebSocket stream (streamUrl), so replies show as soon as the bot sends them. When off,

@@ -5,6 +5,7 @@ using ClinicBot.Channels.DirectLine.Tokens;
 using ClinicBot.Channels.DirectLine.WebChat;
 using ClinicBot.Knowledge;
 using ClinicBot.Storage;
+using ClinicBot.Storage.Protection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,10 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddClinicDatabase();
+        services.TryAddSingleton<AtRestProtectors>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TranscriptPurgeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TranscriptPurgeService>());
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConversationTokenService>();
         services.AddSingleton<ConversationSignals>();

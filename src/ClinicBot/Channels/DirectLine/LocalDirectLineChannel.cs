@@ -29,15 +29,12 @@ public sealed class LocalDirectLineChannel(
     public const string ServiceUrl = "https://localhost/v3/directline/local";
     public static readonly ChannelAccount Bot = new("clinicbot", "ClinicBot", RoleTypes.Bot);
 
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
     // Turns of one conversation run one at a time (they share its state); striped so the set stays small.
     private readonly SemaphoreSlim[] _turnLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-    private long _lastPurgeTicks;
 
     /// <summary>A new conversation with a server-made user id, and a token for it.</summary>
     public async Task<IssuedToken> CreateConversationAsync(CancellationToken cancellationToken)
     {
-        await PurgeIdleConversationsAsync(cancellationToken);
         var conversationId = RandomId(18);
         var userId = "dl_" + RandomId(12);
         await store.CreateConversationAsync(conversationId, userId, cancellationToken);
@@ -147,19 +144,6 @@ public sealed class LocalDirectLineChannel(
 
     private SemaphoreSlim LockFor(string conversationId) =>
         _turnLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_turnLocks.Length)];
-
-    private async Task PurgeIdleConversationsAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var last = Interlocked.Read(ref _lastPurgeTicks);
-        if (now.UtcTicks - last < PurgeInterval.Ticks
-            || Interlocked.CompareExchange(ref _lastPurgeTicks, now.UtcTicks, last) != last)
-        {
-            return;
-        }
-
-        await store.DeleteIdleSinceAsync(now - options.Value.TranscriptRetention, cancellationToken);
-    }
 
     private static string RandomId(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes))
         .Replace('+', 'A').Replace('/', 'B').TrimEnd('=');

@@ -23,6 +23,8 @@ public sealed class SqliteDatabase : ClinicDatabase
             Directory.CreateDirectory(directory);
         }
 
+        DatabaseFileModes.CreateOwnerOnly(FilePath);
+
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -112,6 +114,17 @@ public sealed class SqliteDatabase : ClinicDatabase
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand("SELECT COUNT(*) FROM bot_state WHERE 0;");
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves the WAL's pages into the file and truncates it, so rows a purge deleted (whose pages secure_delete
+    /// zeroed in the file) no longer sit in the -wal as they were. Best effort: readers in progress may keep part of it.
+    /// </summary>
+    public override async Task CompactAfterDeleteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand("PRAGMA wal_checkpoint(TRUNCATE);");
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override bool IsUniqueViolation(DbException exception) =>

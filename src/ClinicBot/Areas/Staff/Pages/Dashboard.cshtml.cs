@@ -3,13 +3,16 @@ using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Dashboard;
 using ClinicBot.Staff.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ClinicBot.Staff.Pages;
 
 /// <summary>/staff/dashboard: anonymous counts for improving the bot (chart drawn server-side as SVG).</summary>
-public sealed class DashboardModel(IAnalyticsStore analytics, StaffAuditLog audit, ClinicClock clock) : PageModel
+public sealed class DashboardModel(IAnalyticsStore analytics, StaffAuditLog audit, ClinicClock clock, IOptions<UnansweredQuestionOptions> questions) : PageModel
 {
     public const int Days = 30;
+
+    public UnansweredQuestionOptions Questions => questions.Value;
 
     public DashboardSummary Summary { get; private set; } = null!;
 

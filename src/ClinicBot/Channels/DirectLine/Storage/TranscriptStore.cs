@@ -1,20 +1,24 @@
 using ClinicBot.Storage;
+using ClinicBot.Storage.Protection;
 
 namespace ClinicBot.Channels.DirectLine.Storage;
 
 /// <summary>A conversation known to the local channel.</summary>
 public sealed record DirectLineConversation(string ConversationId, string UserId, bool Started);
 
-/// <summary>One stored activity; its sequence number is the Direct Line watermark.</summary>
-public sealed record StoredActivity(long Sequence, string ActivityJson);
+/// <summary>One stored activity; its sequence number is the Direct Line watermark. Null JSON: it could not be decrypted.</summary>
+public sealed record StoredActivity(long Sequence, string? ActivityJson);
 
 /// <summary>
 /// Conversations and their transcripts (user and bot activities as Direct Line JSON) in the app's database,
-/// so every instance behind a load balancer serves the same conversation. Idle conversations are deleted after
-/// the retention period.
+/// so every instance behind a load balancer serves the same conversation. The activities are encrypted in the
+/// table (<see cref="AtRestProtectors.Transcripts"/>): they hold what the visitor typed. Idle conversations are
+/// deleted by <see cref="TranscriptPurgeService"/>.
 /// </summary>
-public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
+public sealed class TranscriptStore(ClinicDatabase database, AtRestProtectors protectors, TimeProvider time)
 {
+    private readonly AtRestProtector _protector = protectors.Transcripts;
+
     public async Task CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -80,7 +84,7 @@ public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
         await using (var insert = connection.CreateCommand("INSERT INTO directline_activities (conversation_id, sequence, activity_json) VALUES (@id, @seq, @json);", transaction)
             .With("@id", conversationId)
             .With("@seq", sequence)
-            .With("@json", buildJson(sequence)))
+            .With("@json", _protector.Protect(buildJson(sequence))))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -113,7 +117,7 @@ public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            activities.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1)));
+            activities.Add(new StoredActivity(reader.GetInt64(0), _protector.TryUnprotect(reader.GetString(1))));
         }
 
         return activities;
@@ -126,20 +130,31 @@ public sealed class TranscriptStore(ClinicDatabase database, TimeProvider time)
         await using var command = connection.CreateCommand("UPDATE directline_activities SET activity_json = @json WHERE conversation_id = @id AND sequence = @seq;")
             .With("@id", conversationId)
             .With("@seq", sequence)
-            .With("@json", activityJson);
+            .With("@json", _protector.Protect(activityJson));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>.</summary>
+    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>; returns the rows deleted.</summary>
     public async Task<int> DeleteIdleSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand("""
-            DELETE FROM directline_activities WHERE conversation_id IN
-                (SELECT conversation_id FROM directline_conversations WHERE last_activity_utc < @cutoff);
-            DELETE FROM directline_conversations WHERE last_activity_utc < @cutoff;
-            """).With("@cutoff", cutoff.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        int deleted;
+        using (await database.EnterWriteAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand("""
+                DELETE FROM directline_activities WHERE conversation_id IN
+                    (SELECT conversation_id FROM directline_conversations WHERE last_activity_utc < @cutoff);
+                DELETE FROM directline_conversations WHERE last_activity_utc < @cutoff;
+                """).With("@cutoff", cutoff.ToUnixTimeMilliseconds());
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (deleted > 0)
+        {
+            await database.CompactAfterDeleteAsync(cancellationToken);
+        }
+
+        return deleted;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
