@@ -62,6 +62,8 @@ public sealed partial class StaffBrowserXssTests
         await page.Locator("[name=email]").FillAsync("browser@clinic.test");
         await page.Locator("[name=password]").FillAsync(StaffAppFactory.Password);
         await page.Locator("form.stacked button[type=submit]").ClickAsync();
+        await page.Locator("[name=code]").FillAsync(app.NextCode("browser@clinic.test"));
+        await page.Locator("form.stacked button[type=submit]").ClickAsync();
         await page.Locator("table.bookings").WaitForAsync();
 
         AssertNoDialog(dialogs);

@@ -29,8 +29,10 @@ public sealed class StaffAddCommandTests : IDisposable
         using var app = new ClinicBotAppFactoryOn(_folder);
         var client = app.CreateStaffClient();
         var signedIn = await StaffForms.SignInAsync(client, "first@clinic.test", StaffAppFactory.Password);
-        Assert.Equal("/staff", signedIn.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff")).StatusCode);
+        // A new account has no second factor yet: the password opens the enrolment page and nothing else.
+        Assert.Equal("/staff/security/two-factor", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/security/two-factor")).StatusCode);
+        Assert.StartsWith("https://localhost/staff/security/two-factor", (await client.GetAsync("/staff")).Headers.Location?.ToString());
     }
 
     [Theory]
@@ -64,7 +66,8 @@ public sealed class StaffAddCommandTests : IDisposable
         Assert.Contains("already exists", duplicate.Error);
 
         Assert.Equal(1, (await RunAsync("staff", "add", "not-an-email", "--password-stdin")).Code);
-        Assert.Equal(2, (await RunAsync("staff", "remove", "dup@clinic.test")).Code);
+        Assert.Equal(2, (await RunAsync("staff", "delete-everything", "dup@clinic.test")).Code);
+        Assert.Equal(1, (await RunAsync("staff", "disable", "nobody@clinic.test")).Code);
         Assert.Equal(2, (await RunAsync("staff")).Code);
 
         var noFlag = await RunAsync("staff", "add", "pipe@clinic.test");
@@ -95,8 +98,4 @@ public sealed class StaffAddCommandTests : IDisposable
 }
 
 /// <summary>The app on an existing data folder (as after `staff add` ran against it).</summary>
-public class StaffAppFactoryOn(string folder) : ClinicBotAppFactory(folder)
-{
-    public HttpClient CreateStaffClient() =>
-        CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
-}
+public class StaffAppFactoryOn(string folder) : StaffAppFactory(folder);

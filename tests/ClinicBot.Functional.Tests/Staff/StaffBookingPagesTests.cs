@@ -77,7 +77,7 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
         var reference = await StaffTestData.SaveAsync(_app.Services, StaffTestData.Booking("Detail Person", DateTimeOffset.UtcNow, "+18325550123", "detail@person.test"));
         var user = await _app.CreateStaffAsync("detail@clinic.test");
         var client = _app.CreateStaffClient();
-        await StaffForms.SignInAsync(client, "detail@clinic.test", StaffAppFactory.Password);
+        await _app.SignInAsync(client, "detail@clinic.test");
 
         var html = await client.GetStringAsync($"/staff/bookings/{reference}");
         Assert.Contains("Detail Person", html);
@@ -126,7 +126,7 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
 
         var user = await _app.CreateStaffAsync("export@clinic.test");
         var client = _app.CreateStaffClient();
-        await StaffForms.SignInAsync(client, "export@clinic.test", StaffAppFactory.Password);
+        await _app.SignInAsync(client, "export@clinic.test");
         var day = stamp.ToString("yyyy-MM-dd");
 
         var response = await StaffForms.PostAsync(client, $"/staff?from={day}&to={day}", "/staff?handler=Export", ("from", day), ("to", day), ("status", ""));
@@ -163,7 +163,7 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
         var reference = await StaffTestData.SaveAsync(_app.Services, StaffTestData.Booking("Audit List", DateTimeOffset.UtcNow.AddDays(-3)));
         var user = await _app.CreateStaffAsync("auditlist@clinic.test");
         var client = _app.CreateStaffClient();
-        await StaffForms.SignInAsync(client, "auditlist@clinic.test", StaffAppFactory.Password);
+        await _app.SignInAsync(client, "auditlist@clinic.test");
 
         await client.GetStringAsync("/staff");
 

@@ -4,7 +4,6 @@ using ClinicBot.Analytics;
 using ClinicBot.Staff.Commands;
 using ClinicBot.Staff.Retention;
 using ClinicBot.Tests.Infrastructure.Postgres;
-using ClinicBot.Tests.Staff.Support;
 using Microsoft.Extensions.DependencyInjection;
 using ClinicBot.Testing.Hosting;
 
@@ -71,7 +70,7 @@ public sealed class PostgresStaffTests : IDisposable
         Assert.Single(_database.Query("SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'cli@clinic.test'"));
         using var app = new StaffAppFactory(PostgresAppSettings.For(_database.ConnectionString));
         var signedIn = await StaffForms.SignInAsync(app.CreateStaffClient(), "cli@clinic.test", StaffAppFactory.Password);
-        Assert.Equal("/staff", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal("/staff/security/two-factor", signedIn.Headers.Location?.OriginalString);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -33,6 +33,7 @@ public static class StaffApplicationBuilderExtensions
         });
 
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

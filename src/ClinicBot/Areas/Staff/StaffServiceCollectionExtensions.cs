@@ -5,8 +5,10 @@ using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Bookings;
 using ClinicBot.Staff.Data;
 using ClinicBot.Staff.Retention;
+using ClinicBot.Staff.Security;
 using ClinicBot.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,17 @@ namespace ClinicBot.Staff;
 
 public static class StaffServiceCollectionExtensions
 {
+    /// <summary>Every staff page but sign-in and enrolment: signed in with password and a second factor.</summary>
     public const string StaffPolicy = "ClinicStaff";
+
+    /// <summary>The two-factor page: signed in with a password (enrolment) or with both factors (changes).</summary>
+    public const string EnrolmentPolicy = "ClinicStaffEnrolment";
+
+    /// <summary>Identity's authentication-method claim; "mfa" after a code or recovery code, "pwd" after a password alone.</summary>
+    public const string AuthenticationMethodClaim = "amr";
+    public const string TwoFactorMethod = "mfa";
+
+    public const string EnrolmentPath = "/staff/security/two-factor";
     public const string AuthCookieName = "__Host-ClinicStaff";
     public const string AntiforgeryCookieName = "__Host-ClinicStaff-AF";
     public const string DevelopmentAntiforgeryCookieName = "ClinicStaff-AF";
@@ -29,18 +41,33 @@ public static class StaffServiceCollectionExtensions
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
         services.AddSingleton<ClinicClock>();
 
-        AddAccounts(services);
+        AddAccounts(services, configuration);
 
         services.AddSingleton<StaffSchema>();
         services.AddSingleton<BookingStatusStore>();
         services.AddSingleton<StaffAuditLog>();
+        services.AddSingleton<StaffBookingQuery>();
         services.AddSingleton<StaffBookings>();
+        services.AddSingleton<CodeAttemptThrottle>();
+        services.AddSingleton<SignInRateLimitPolicy>();
+        services.AddScoped<StaffPasswordSignIn>();
+        services.AddHttpContextAccessor();
+        services.AddRateLimiter(options => options.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
         services.AddSingleton<BookingRetentionPurger>();
         services.AddHostedService<RetentionPurgeService>();
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeAreaFolder("Staff", "/", StaffPolicy);
+            // Two-factor is required: a password-only session reaches the enrolment page and nothing else (the
+            // policy's failure sends it there, see AccessDeniedPath).
+            options.Conventions.AddAreaFolderApplicationModelConvention("Staff", "/", model =>
+            {
+                if (!model.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal) && model.ViewEnginePath != "/Security/TwoFactor")
+                {
+                    model.EndpointMetadata.Add(new AuthorizeAttribute(StaffPolicy));
+                }
+            });
+            options.Conventions.AuthorizeAreaPage("Staff", "/Security/TwoFactor", EnrolmentPolicy);
             options.Conventions.AllowAnonymousToAreaFolder("Staff", "/Account");
         });
         services.AddAntiforgery(options =>
@@ -60,7 +87,9 @@ public static class StaffServiceCollectionExtensions
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             }
         });
-        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(AuthenticationMethodClaim, TwoFactorMethod))
+            .AddPolicy(EnrolmentPolicy, policy => policy.RequireAuthenticatedUser());
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         // Quiet EF Core's per-command Information logs (they carry SQL text only, never parameter values).
@@ -68,22 +97,24 @@ public static class StaffServiceCollectionExtensions
         return services;
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
     {
+        var lockoutThreshold = configuration.GetValue($"{StaffOptions.SectionName}:{nameof(StaffOptions.LockoutThreshold)}", new StaffOptions().LockoutThreshold);
         services.AddDbContext<StaffDbContext>((sp, options) => options.UseClinicDatabase(sp.GetRequiredService<ClinicDatabase>()));
 
         services.AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = Math.Max(1, lockoutThreshold);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<StaffDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeTotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // Every Identity cookie (sign-in, two-factor step): Secure, HttpOnly, SameSite=Strict.
         services.ConfigureAll<CookieAuthenticationOptions>(options =>
@@ -99,12 +130,15 @@ public static class StaffServiceCollectionExtensions
                 options.Cookie.Path = "/";
                 options.LoginPath = "/staff/account/sign-in";
                 options.LogoutPath = "/staff/account/sign-out";
-                options.AccessDeniedPath = "/staff/account/sign-in";
+                // Signed in but without a second factor: the only place to go is enrolment.
+                options.AccessDeniedPath = EnrolmentPath;
                 options.ReturnUrlParameter = "returnUrl";
                 // Idle timeout: the cookie lapses after this long without a request (sliding renewal while active).
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, staff.Value.IdleTimeoutMinutes));
                 options.SlidingExpiration = true;
+                // Server-side end of sessions (sign-out, account changes) and the absolute lifetime, on every request.
+                options.Events.OnSigningIn = StaffSessionValidator.OnSigningIn;
+                options.Events.OnValidatePrincipal = StaffSessionValidator.OnValidatePrincipal;
             });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
     }
 }

@@ -91,5 +91,6 @@ public static class PostgresSchema
             );
             """),
         new(4, "staff accounts (ASP.NET Core Identity, from the EF Core model)", StaffIdentitySchema.PostgresCreateScript),
+        new(5, "staff audit rows keep the client address", () => "ALTER TABLE staff_audit ADD COLUMN source_address TEXT NULL;"),
     ];
 }

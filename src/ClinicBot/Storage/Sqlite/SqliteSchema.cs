@@ -41,7 +41,8 @@ public static class SqliteSchema
             staff_email TEXT NULL,
             action TEXT NOT NULL,
             booking_references TEXT NOT NULL,
-            detail TEXT NULL
+            detail TEXT NULL,
+            source_address TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_staff_audit_at ON staff_audit (at);
 

@@ -40,7 +40,7 @@ public sealed class StaffAddCommand(UserManager<StaffUser> users)
             return 1;
         }
 
-        await output.WriteLineAsync($"Staff account {address.Address} created. Sign in at /staff; set up two-factor sign-in under Security.").ConfigureAwait(false);
+        await output.WriteLineAsync($"Staff account {address.Address} created. Sign in at /staff; two-factor sign-in is set up at the first sign-in.").ConfigureAwait(false);
         return 0;
     }
 }

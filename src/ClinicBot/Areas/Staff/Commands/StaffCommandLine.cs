@@ -4,19 +4,20 @@ using ClinicBot.Staff.Data;
 namespace ClinicBot.Staff.Commands;
 
 /// <summary>
-/// `dotnet run --project src/ClinicBot -- staff add EMAIL [--password-stdin]`: creates a staff account in the
-/// database the app would use (same configuration: appsettings, environment, --Storage:SqlitePath=... etc.)
-/// and exits without starting the web server.
+/// `dotnet run --project src/ClinicBot -- staff VERB EMAIL`: add (with [--password-stdin]), disable, enable,
+/// reset-2fa or remove a staff account in the database the app would use (same configuration: appsettings,
+/// environment, --Storage:SqlitePath=... etc.), and exit without starting the web server.
 /// </summary>
 public static class StaffCommandLine
 {
-    public const string Usage = "Usage: staff add EMAIL [--password-stdin]";
+    public const string Usage = "Usage: staff add EMAIL [--password-stdin] | staff disable|enable|reset-2fa|remove EMAIL";
 
     public static bool IsStaffCommand(string[] args) => args.Length > 0 && args[0] == "staff";
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal)
     {
-        if (args.Length < 3 || args[1] != "add" || args[2].StartsWith('-'))
+        var verb = args.Length > 1 ? args[1] : string.Empty;
+        if (args.Length < 3 || args[2].StartsWith('-') || (verb != "add" && !StaffAccountCommand.Verbs.Contains(verb)))
         {
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
             return 2;
@@ -24,8 +25,8 @@ public static class StaffCommandLine
 
         var email = args[2];
         var rest = args.Skip(3).ToList();
-        var fromStdin = rest.Remove("--password-stdin");
-        if (!fromStdin && !inputIsTerminal)
+        var fromStdin = verb == "add" && rest.Remove("--password-stdin");
+        if (verb == "add" && !fromStdin && !inputIsTerminal)
         {
             await error.WriteLineAsync("Standard input is not a terminal: pass --password-stdin and pipe the password in.").ConfigureAwait(false);
             return 2;
@@ -40,6 +41,11 @@ public static class StaffCommandLine
         app.Services.GetRequiredService<StaffSchema>().EnsureCreated();
 
         await using var scope = app.Services.CreateAsyncScope();
+        if (verb != "add")
+        {
+            return await ActivatorUtilities.CreateInstance<StaffAccountCommand>(scope.ServiceProvider).RunAsync(verb, email, output, error).ConfigureAwait(false);
+        }
+
         var command = ActivatorUtilities.CreateInstance<StaffAddCommand>(scope.ServiceProvider);
         IPasswordSource passwords = fromStdin ? new StdinPasswordSource(input) : new TerminalPasswordSource();
         return await command.RunAsync(email, passwords, output, error).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using ClinicBot.Staff.Bookings;
 using ClinicBot.Staff.Security;
 using ClinicBot.Staff.Export;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicBot.Staff.Pages;
@@ -23,18 +24,34 @@ public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, Clin
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
+    /// <summary>1-based page of the list (Staff:PageSize rows each).</summary>
+    // "page" is Razor Pages' own route value, so the query key is pageNumber.
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
     public string? FilterProblem { get; private set; }
 
-    public IReadOnlyList<StaffBookingView> Bookings { get; private set; } = [];
+    public StaffBookingPage Listing { get; private set; } = new([], 1, 1, 0);
+
+    public IReadOnlyList<StaffBookingView> Bookings => Listing.Rows;
 
     public ClinicClock Clock => clock;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Bookings = await bookings.ListAsync(ReadFilter(), ct).ConfigureAwait(false);
+        Listing = await bookings.ListPageAsync(ReadFilter(), PageNumber, ct).ConfigureAwait(false);
         await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.ListBookings,
-            Bookings.Select(booking => booking.Reference).ToList(), $"rows={Bookings.Count}"), ct).ConfigureAwait(false);
+            Bookings.Select(booking => booking.Reference).ToList(), $"rows={Bookings.Count};page={Listing.PageNumber}"), ct).ConfigureAwait(false);
     }
+
+    /// <summary>The list URL for another page with the same filter.</summary>
+    public string PageUrl(int pageNumber) => QueryHelpers.AddQueryString("/staff", new Dictionary<string, string?>
+    {
+        ["status"] = Status,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture),
+    }.Where(pair => !string.IsNullOrEmpty(pair.Value)));
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
@@ -66,7 +83,7 @@ public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, Clin
 
         if (!ModelState.IsValid)
         {
-            FilterProblem = "A date was not understood (use YYYY-MM-DD); that part of the filter was ignored.";
+            FilterProblem = "A date or page number was not understood (dates are YYYY-MM-DD); that part was ignored.";
         }
 
         return new BookingFilter(status, From, To);

@@ -1,13 +1,18 @@
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
-using Microsoft.AspNetCore.Identity;
+using ClinicBot.Staff.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ClinicBot.Staff.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, StaffAuditLog audit) : PageModel
+/// <summary>The password step. Throttled per address and globally; one message for every kind of failure.</summary>
+[EnableRateLimiting(SignInRateLimitPolicy.Name)]
+public sealed class SignInModel(StaffPasswordSignIn passwords, StaffAuditLog audit) : PageModel
 {
+    public const string FailedMessage = "Sign-in failed. Check your email and password, or ask the clinic's administrator.";
+
     public string? Problem { get; private set; }
 
     public string? Email { get; private set; }
@@ -20,30 +25,27 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
     {
         ReturnUrl = LocalStaffUrl.OrDefault(returnUrl);
         Email = email;
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 1024)
         {
             Problem = "Enter your email and password.";
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
-        if (result.RequiresTwoFactor)
+        var result = await passwords.SignInAsync(email.Trim(), password).ConfigureAwait(false);
+        switch (result.Outcome)
         {
-            return Redirect($"/staff/account/sign-in/code?returnUrl={Uri.EscapeDataString(ReturnUrl)}");
+            case PasswordSignInOutcome.CodeRequired:
+                await audit.WriteAsync(new AuditEntry(result.User?.Id, result.User?.Email, AuditActions.SignIn, [], "password-ok-code-next"), ct).ConfigureAwait(false);
+                return Redirect($"/staff/account/sign-in/code?returnUrl={Uri.EscapeDataString(ReturnUrl)}");
+            case PasswordSignInOutcome.EnrolmentOnly:
+                await audit.WriteAsync(new AuditEntry(result.User?.Id, result.User?.Email, AuditActions.SignIn, [], result.Reason), ct).ConfigureAwait(false);
+                return Redirect(StaffServiceCollectionExtensions.EnrolmentPath);
+            default:
+                // Unknown accounts are audited without the typed email: it may be a patient's address typed by mistake.
+                await audit.WriteAsync(new AuditEntry(result.User?.Id, result.User?.Email, AuditActions.SignInFailed, [], result.Reason), ct).ConfigureAwait(false);
+                Problem = FailedMessage;
+                return Page();
         }
-
-        var user = await users.FindByNameAsync(email.Trim()).ConfigureAwait(false);
-        if (result.Succeeded)
-        {
-            await audit.WriteAsync(new AuditEntry(user?.Id, user?.Email, AuditActions.SignIn, [], "password"), ct).ConfigureAwait(false);
-            return LocalRedirect(ReturnUrl);
-        }
-
-        await audit.WriteAsync(new AuditEntry(user?.Id, user?.Email, AuditActions.SignInFailed, [], result.IsLockedOut ? "locked-out" : "password"), ct).ConfigureAwait(false);
-        Problem = result.IsLockedOut
-            ? "Too many failed attempts. The account is locked for 15 minutes."
-            : "That email and password do not match an account.";
-        return Page();
     }
 }
 

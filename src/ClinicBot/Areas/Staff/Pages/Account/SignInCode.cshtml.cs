@@ -1,13 +1,14 @@
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
+using ClinicBot.Staff.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicBot.Staff.Pages.Account;
 
-/// <summary>Second sign-in step for accounts with two-factor on: the TOTP code from an authenticator app.</summary>
-public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, StaffAuditLog audit) : PageModel
+/// <summary>Second sign-in step: the TOTP code from an authenticator app (each code works once), throttled and audited.</summary>
+public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, StaffAuditLog audit, CodeAttemptThrottle throttle) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -30,16 +31,24 @@ public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, StaffAuditL
             return Redirect("/staff/account/sign-in");
         }
 
-        var cleaned = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: false).ConfigureAwait(false);
+        if (!throttle.TryAttempt(user.Id))
+        {
+            await audit.WriteAsync(new AuditEntry(user.Id, user.Email, AuditActions.CodeRefused, [], "sign-in:throttled"), ct).ConfigureAwait(false);
+            Problem = CodeAttemptThrottle.TooManyMessage;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Clean(code), isPersistent: false, rememberClient: false).ConfigureAwait(false);
         if (result.Succeeded)
         {
+            await audit.WriteAsync(new AuditEntry(user.Id, user.Email, AuditActions.CodeAccepted, [], "sign-in:totp"), ct).ConfigureAwait(false);
             await audit.WriteAsync(new AuditEntry(user.Id, user.Email, AuditActions.SignIn, [], "password+totp"), ct).ConfigureAwait(false);
             return LocalRedirect(ReturnUrl);
         }
 
-        await audit.WriteAsync(new AuditEntry(user.Id, user.Email, AuditActions.SignInFailed, [], result.IsLockedOut ? "locked-out" : "totp"), ct).ConfigureAwait(false);
-        Problem = result.IsLockedOut ? "Too many failed attempts. The account is locked for 15 minutes." : "That code is not valid. Try the current one.";
+        await audit.WriteAsync(new AuditEntry(user.Id, user.Email, AuditActions.CodeRefused, [], result.IsLockedOut ? "sign-in:locked-out" : "sign-in:totp"), ct).ConfigureAwait(false);
+        Problem = "That code did not work. Codes work once: wait for the next one, or use a recovery code.";
         return Page();
     }
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicBot.Staff.Pages.Account;
 
-/// <summary>Signing out is a POST (antiforgery-checked); GET only shows the button.</summary>
-public sealed class SignOutModel(SignInManager<StaffUser> signIn, StaffAuditLog audit) : PageModel
+/// <summary>
+/// Signing out is a POST (antiforgery-checked); GET only shows the button. It ends the session on the server:
+/// the account's security stamp changes, so a copy of the cookie taken before sign-out no longer works.
+/// </summary>
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, StaffAuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -18,6 +21,12 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn, StaffAuditLog 
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            var user = await users.GetUserAsync(User).ConfigureAwait(false);
+            if (user is not null)
+            {
+                await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            }
+
             await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.SignOut, [], null), ct).ConfigureAwait(false);
         }
 

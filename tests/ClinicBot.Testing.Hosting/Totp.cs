@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 
-namespace ClinicBot.Tests.Staff.Support;
+namespace ClinicBot.Testing.Hosting;
 
 /// <summary>RFC 6238 code generator (SHA-1, 30 s, 6 digits), as an authenticator app computes it from the manual key.</summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset now)
+    public static long Step(DateTimeOffset now) => now.ToUnixTimeSeconds() / 30;
+
+    public static string Code(string base32Key, DateTimeOffset now) => CodeForStep(base32Key, Step(now));
+
+    public static string CodeForStep(string base32Key, long counter)
     {
         var key = Base32Decode(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
-        var counter = now.ToUnixTimeSeconds() / 30;
         var message = BitConverter.GetBytes(counter);
         if (BitConverter.IsLittleEndian)
         {
