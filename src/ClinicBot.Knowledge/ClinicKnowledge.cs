@@ -4,6 +4,7 @@ using ClinicBot.Knowledge.Learning;
 using ClinicBot.Knowledge.Loading;
 using ClinicBot.Knowledge.Safety;
 using ClinicBot.Knowledge.Safety.Learned;
+using ClinicBot.Knowledge.Safety.Lexicon;
 using ClinicBot.Language.Loading;
 using ClinicBot.Language.Templates;
 
@@ -31,13 +32,13 @@ public sealed class ClinicKnowledge
     private readonly TopicModel? _topicModel;
     private readonly SentenceEmbedder? _embedder;
 
-    private ClinicKnowledge(KnowledgeParts parts, CrisisDetector crisis, LearnedModels models, string source, IReadOnlyList<string> warnings)
+    private ClinicKnowledge(KnowledgeParts parts, CrisisDetector crisis, CrisisLexicon? lexicon, LearnedModels models, string source, IReadOnlyList<string> warnings)
     {
         _parts = parts;
         _crisis = crisis;
         _embedder = models.Embedder;
         _topicModel = models.Embedder is null ? null : models.Topics;
-        _crisisAssessor = new CrisisAssessor(crisis, models.Crisis is null ? null : new LearnedCrisisSignals(models.Crisis, models.Embedder));
+        _crisisAssessor = new CrisisAssessor(crisis, models.Crisis is null ? null : new LearnedCrisisSignals(models.Crisis, models.Embedder), lexicon);
         ContentSource = source;
         LoadWarnings = warnings;
         _composer = new AnswerComposer(parts, crisis.Texts, crisis.Suggestions);
@@ -55,8 +56,9 @@ public sealed class ClinicKnowledge
         var warnings = new List<string>();
         var directory = new DirectoryContentSource(contentDirectory);
         var crisis = CrisisDetector.Load(directory, warnings);
+        var lexicon = CrisisLexicon.Load(directory, warnings);
         var parts = ContentWithFallback.Load(directory, KnowledgeContent.Embedded, KnowledgeLoader.Load, warnings, out var used);
-        return new ClinicKnowledge(parts, crisis, LearnedModels.Load(used, embedder, warnings), used.Description, warnings);
+        return new ClinicKnowledge(parts, crisis, lexicon, LearnedModels.Load(used, embedder, warnings), used.Description, warnings);
     }
 
     /// <summary>Loads the content copied next to the application, under Content/.</summary>
@@ -67,7 +69,8 @@ public sealed class ClinicKnowledge
     {
         var warnings = new List<string>();
         var crisis = CrisisDetector.Load(source, warnings);
-        return new ClinicKnowledge(KnowledgeLoader.Load(source), crisis, LearnedModels.Load(source, embedder, warnings), source.Description, warnings);
+        var lexicon = CrisisLexicon.Load(source, warnings);
+        return new ClinicKnowledge(KnowledgeLoader.Load(source), crisis, lexicon, LearnedModels.Load(source, embedder, warnings), source.Description, warnings);
     }
 
     /// <summary>Completes when the sentence model is loaded (or failed to load); the learned models then run on every message.</summary>

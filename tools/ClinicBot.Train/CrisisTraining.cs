@@ -2,12 +2,14 @@ using ClinicBot.Embeddings;
 using ClinicBot.Knowledge;
 using ClinicBot.Knowledge.Safety;
 using ClinicBot.Knowledge.Safety.Learned;
+using ClinicBot.Knowledge.Safety.Lexicon;
 using ClinicBot.Language.Loading;
 
 namespace ClinicBot.Train;
 
 /// <summary>
-/// `crisis`: chooses the learned signals' thresholds by 5-fold cross-validation on the tuning split, reports every
+/// `crisis`: chooses the learned signals' and the crisis lexicon's thresholds on the tuning split (the learned risk
+/// read out of fold by 5-fold cross-validation; the lexicon is reviewed data, not learned), reports every
 /// signal and their combination on the report split (another author's lines, not looked at while tuning) and on a
 /// scored set, then trains on everything and writes Content/model/crisis-model.json.
 /// </summary>
@@ -20,6 +22,8 @@ internal static class CrisisTraining
         IReadOnlyList<(string Text, string Topic)> scored, bool write)
     {
         var patterns = CrisisDetector.Load(new DirectoryContentSource(paths.Content));
+        var lexicon = CrisisLexicon.Load(new DirectoryContentSource(paths.Content))
+            ?? throw new InvalidDataException("Content/crisis-lexicon.json could not be read.");
         var corpus = CrisisCorpus.Read(paths.Corpus);
         var embeddings = await embedder.EncodeAllAsync(corpus.Select(e => e.Text).ToList());
         var prepared = corpus.Select((e, i) => new PreparedCrisisExample(e, embeddings[i])).ToList();
@@ -38,10 +42,16 @@ internal static class CrisisTraining
             var flagged = tuning.Where((p, i) => !p.Example.IsCrisis && (tuningHits[i] || outOfFold[i].Risk >= t)).Count();
             Console.WriteLine($"  {t:0.00}: {caught}/{tuning.Count(p => p.Example.IsCrisis)}  {flagged}/{tuning.Count(p => !p.Example.IsCrisis)}");
         }
-        var thresholds = CrisisModelTrainer.ChooseThresholds(tuning.Select(p => p.Example).ToList(), outOfFold, tuningHits);
+        var learnedOnly = CrisisModelTrainer.ChooseThresholds(tuning.Select(p => p.Example).ToList(), outOfFold, tuningHits);
+        var tuningLexicon = tuning.Select(p => lexicon.Read(p.Example.Text).Score).ToList();
+        var (thresholds, lexiconThresholds) = CrisisThresholdSearch.Choose(
+            tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i])).ToList(), learnedOnly);
+        Console.WriteLine($"learned alone would take: definite >= {learnedOnly.Definite:0.00}, possible >= {learnedOnly.Possible:0.00}");
         Console.WriteLine($"thresholds from {Folds}-fold CV on the tuning split: definite >= {thresholds.Definite:0.00}, possible >= {thresholds.Possible:0.00}, meaning read from n-gram risk >= {thresholds.NearMiss:0.00} (at most {thresholds.MaxMeaningSentences} sentences)");
+        Console.WriteLine($"lexicon: definite >= {lexiconThresholds.Definite:0.00}, possible >= {lexiconThresholds.Possible:0.00}; agreement: lexicon >= {lexiconThresholds.AgreementLexicon:0.00} with learned risk >= {lexiconThresholds.AgreementLearned:0.00}");
 
-        var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(CrisisModelTrainer.Train(tuning, thresholds, negation), embedder));
+        var tunedModel = CrisisModelTrainer.Train(tuning, thresholds, negation) with { Lexicon = lexiconThresholds };
+        var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
         var scoredExamples = scored.Select(s => new CrisisExample(s.Text, s.Topic == TopicNames.Crisis, s.Topic == TopicNames.Crisis ? "crisis" : "ordinary", CrisisSpeaker.Self, false, "scored")).ToList();
         Console.WriteLine();
         Console.WriteLine("| signal | report: crisis caught | report: hard negatives flagged | report: ordinary messages flagged |" + (scored.Count > 0 ? " scored set: crisis caught | scored set: others flagged |" : ""));
@@ -53,6 +63,7 @@ internal static class CrisisTraining
                      ("reviewed patterns", a => a.Signals.Contains(CrisisAssessor.PatternSignal)),
                      ("learned n-grams (every sentence)", a => a.Signals.Contains(CrisisAssessor.NgramSignal)),
                      ("learned meaning (riskiest sentences)", a => a.Signals.Contains(CrisisAssessor.MeaningSignal)),
+                     ("crisis lexicon (every sentence)", a => a.Signals.Contains(CrisisAssessor.LexiconSignal)),
                      ("combined: definite tier", a => a.IsDefinite),
                      ("combined: definite or possible", a => a.Tier != CrisisTier.None),
                  })
@@ -72,7 +83,7 @@ internal static class CrisisTraining
 
         if (!write) return 0;
         TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "crisis-model.json"),
-            CrisisModelTrainer.Train(prepared, thresholds, negation, $"{corpus.Count} lines: Corpus/crisis and the topic lines as ordinary messages"));
+            CrisisModelTrainer.Train(prepared, thresholds, negation, $"{corpus.Count} lines: Corpus/crisis and the topic lines as ordinary messages") with { Lexicon = lexiconThresholds });
         return 0;
     }
 

@@ -22,17 +22,22 @@ public static class TrainCommand
         usage:
           ClinicBot.Train topics [--dev FILE.jsonl] [--no-write]
           ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write]
+          ClinicBot.Train lexicon [--lines] [--possible 0.5] [--definite 0.9]   (the crisis lexicon on the tuning split)
         FILE.jsonl is scored only (never trained on): lines {"text","topic"[,"severity"]} as in shared/eval.
         """;
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length < 1 || args[0] is not ("topics" or "crisis"))
+        if (args.Length < 1 || args[0] is not ("topics" or "crisis" or "lexicon"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
         var paths = RepositoryPaths.Find();
+        if (args[0] == "lexicon")
+        {
+            return LexiconReview.Run(paths, args.Contains("--lines"), Threshold(args, "--possible", 0.5f), Threshold(args, "--definite", 0.9f));
+        }
         var dev = Option(args, "--dev") is { } devPath ? ReadScoredSet(devPath) : [];
         var write = !args.Contains("--no-write");
         using var embedder = SentenceEmbedder.StartLoading();
@@ -42,6 +47,9 @@ public static class TrainCommand
             ? await TopicTraining.RunAsync(paths, knowledge, embedder, dev, write)
             : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write);
     }
+
+    private static float Threshold(string[] args, string name, float otherwise) =>
+        Option(args, name) is { } value ? float.Parse(value, CultureInfo.InvariantCulture) : otherwise;
 
     private static string? Option(string[] args, string name)
     {

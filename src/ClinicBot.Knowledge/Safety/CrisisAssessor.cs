@@ -1,23 +1,30 @@
 using ClinicBot.Knowledge.Safety.Learned;
+using ClinicBot.Knowledge.Safety.Lexicon;
 
 namespace ClinicBot.Knowledge.Safety;
 
 /// <summary>
 /// The crisis check: independent signals OR'ed, recall first. The reviewed patterns (<see cref="CrisisDetector"/>),
-/// a learned model of words and spellings on every sentence, and a learned model of meaning on the riskiest
-/// sentences. Any pattern, or a learned risk at the definite threshold, is a definite crisis; a learned risk at the
-/// possible threshold is a possible one. Storage-free and thread-safe; without a crisis model (it failed to load)
-/// the patterns still answer alone.
+/// a learned model of words and spellings on every sentence, a learned model of meaning on the riskiest sentences,
+/// and the lexicon of risk concepts (<see cref="CrisisLexicon"/>) on every sentence. See <see cref="TierOf"/> for how
+/// they combine. Storage-free and thread-safe; without a crisis model or lexicon (they failed to load) the others
+/// still answer, the patterns always.
 /// </summary>
-public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals? learned)
+public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals? learned, CrisisLexicon? lexicon = null)
 {
     public const string PatternSignal = "patterns";
     public const string NgramSignal = "ngrams";
     public const string MeaningSignal = "meaning";
+    public const string LexiconSignal = "lexicon";
 
     public CrisisDetector Patterns => patterns;
 
     public bool HasLearnedSignals => learned is not null;
+
+    public bool HasLexicon => lexicon is not null;
+
+    /// <summary>The lexicon's thresholds in use: those trained with the crisis model, else the standalone ones.</summary>
+    public LexiconThresholds LexiconThresholds => learned?.LexiconThresholds ?? LexiconThresholds.Standalone;
 
     public CrisisAssessment Assess(string? text)
     {
@@ -25,24 +32,45 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         var severity = patterns.Detect(text);
         var undecided = severity == CrisisDetector.Undecided;
         if (undecided) severity = null;
-        if (learned is null)
-        {
-            return severity is not null ? new CrisisAssessment(CrisisTier.Definite, severity, CrisisSpeaker.Self, false, [PatternSignal])
-                : undecided ? new CrisisAssessment(CrisisTier.Possible, null, CrisisSpeaker.Self, false, [PatternSignal])
-                : CrisisAssessment.None;
-        }
+        var reading = learned?.Read(text);
+        var lexical = lexicon?.Read(text) ?? LexiconReading.None;
+        var lexiconThresholds = LexiconThresholds;
 
-        var reading = learned.Read(text);
-        var thresholds = learned.Thresholds;
-        var signals = new List<string>(3);
-        if (severity is not null || undecided) signals.Add(PatternSignal);
-        if (reading.NgramRisk >= thresholds.Possible) signals.Add(NgramSignal);
-        if (reading.MeaningRisk >= thresholds.Possible) signals.Add(MeaningSignal);
-
-        var tier = severity is not null || reading.Risk >= thresholds.Definite ? CrisisTier.Definite
-            : reading.Risk >= thresholds.Possible || undecided ? CrisisTier.Possible
-            : CrisisTier.None;
+        var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds);
         if (tier == CrisisTier.None) return CrisisAssessment.None;
-        return new CrisisAssessment(tier, severity, learned.Speaker(reading.RiskiestSentence), learned.IsSpanish(text), signals);
+
+        var signals = new List<string>(4);
+        if (severity is not null || undecided) signals.Add(PatternSignal);
+        if (reading is not null && reading.NgramRisk >= learned!.Thresholds.Possible) signals.Add(NgramSignal);
+        if (reading?.MeaningRisk is { } meaning && meaning >= learned!.Thresholds.Possible) signals.Add(MeaningSignal);
+        var lexiconFired = lexical.Score >= lexiconThresholds.Possible;
+        if (lexiconFired) signals.Add(LexiconSignal);
+
+        // Who is at risk and the language: the learned models read them on their riskiest sentence; when the lexicon
+        // fired and they did not, the lexicon's riskiest sentence says it.
+        var learnedFired = reading is not null && reading.Risk >= learned!.Thresholds.Possible;
+        var speaker = reading is not null && (learnedFired || !lexiconFired) ? learned!.Speaker(reading.RiskiestSentence)
+            : lexiconFired ? lexical.Speaker : CrisisSpeaker.Self;
+        var spanish = learned is not null ? learned.IsSpanish(text) || (lexiconFired && lexical.Spanish) : lexiconFired && lexical.Spanish;
+        return new CrisisAssessment(tier, severity, speaker, spanish, signals);
+    }
+
+    /// <summary>
+    /// How the signals combine. Definite: a reviewed pattern; a learned risk at its definite threshold; a lexicon score
+    /// at its definite threshold; or agreement, the lexicon and the learned risk each at their agreement threshold.
+    /// Possible: a learned risk or lexicon score at its possible threshold, or the patterns timed out.
+    /// </summary>
+    public static CrisisTier TierOf(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon)
+    {
+        var risk = learnedRisk ?? 0f;
+        var hasLearned = learnedRisk is not null && learned is not null;
+        if (pattern
+            || (hasLearned && risk >= learned!.Definite)
+            || lexiconScore >= lexicon.Definite
+            || (hasLearned && lexiconScore >= lexicon.AgreementLexicon && risk >= lexicon.AgreementLearned))
+        {
+            return CrisisTier.Definite;
+        }
+        return undecided || (hasLearned && risk >= learned!.Possible) || lexiconScore >= lexicon.Possible ? CrisisTier.Possible : CrisisTier.None;
     }
 }

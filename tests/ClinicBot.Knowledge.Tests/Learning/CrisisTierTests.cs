@@ -61,6 +61,16 @@ public sealed class CrisisTierTests(LearnedKnowledgeFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void The_crisis_lexicon_is_one_of_the_signals_of_the_check()
+    {
+        var assessment = Knowledge.AssessCrisis("i gave my guitar to my cousin and wrote letters to my kids. goodbye forever");
+
+        Assert.True(assessment.IsDefinite);
+        Assert.Contains(CrisisAssessor.LexiconSignal, assessment.Signals);
+        Assert.Equal(Reply, Texts.ReplyFor(assessment));
+    }
+
+    [Fact]
     public void Someone_worried_about_another_person_gets_the_reply_for_them()
     {
         var assessment = Knowledge.AssessCrisis("my son told me he wants to kill himself and i dont know what to do");

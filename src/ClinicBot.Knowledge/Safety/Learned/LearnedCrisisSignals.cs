@@ -39,17 +39,21 @@ public sealed class LearnedCrisisSignals
         _speaker = TextModel.FromDocument(document.Speaker);
         _language = TextModel.FromDocument(document.Language);
         Thresholds = document.Thresholds;
+        LexiconThresholds = document.Lexicon;
         _embedder = embedder;
     }
 
     public CrisisThresholds Thresholds { get; }
+
+    /// <summary>The lexicon's thresholds chosen with these signals (null in a model trained before the lexicon).</summary>
+    public LexiconThresholds? LexiconThresholds { get; }
 
     public LearnedCrisisReading Read(string text)
     {
         // Only sentences of three words or more: a phone number, a name, an e-mail or "ok" carries no meaning to read
         // (and the n-gram model would otherwise react to digits or names seen near crisis lines). The patterns still
         // read everything, short crisis phrases included.
-        var sentences = SentenceSplitter.Split(text).Where(HasWords).ToList();
+        var sentences = CrisisSentences.Split(text, CrisisSentences.LearnedTurnWords).Where(HasWords).ToList();
         if (sentences.Count == 0) return new LearnedCrisisReading(0, null, "");
         var ngramRisk = sentences.Select(s => _risk.Probability(CrisisClass, s)).ToArray();
         var riskiest = Enumerable.Range(0, sentences.Count).MaxBy(i => ngramRisk[i]);

@@ -1,0 +1,64 @@
+namespace ClinicBot.Knowledge.Safety.Learned;
+
+/// <summary>One tuning line as the signals read it (the learned risk out of fold), for choosing thresholds.</summary>
+public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float LearnedRisk, float LexiconScore);
+
+/// <summary>
+/// Chooses the learned and lexicon thresholds together on the tuning split, with <see cref="CrisisAssessor.TierOf"/>
+/// (the rule the app uses). Definite: the thresholds (learned definite, lexicon definite, agreement) that catch the
+/// most crisis lines at the definite tier while adding at most <c>falseDefiniteRate</c> of the negatives to those the
+/// reviewed patterns already send the crisis reply. Possible: the learned threshold stays the one chosen for it alone
+/// (its recall is read out of fold; the lexicon's is not, since it was written while reading the tuning lines, so the
+/// search must not trade learned recall for it); the lexicon's is the lowest that adds at most
+/// <c>extraCheckInRate</c> of the negatives to the check-ins. Ties go to the higher thresholds. Deterministic.
+/// </summary>
+public static class CrisisThresholdSearch
+{
+    public static (CrisisThresholds Learned, LexiconThresholds Lexicon) Choose(IReadOnlyList<SignalReadings> lines, CrisisThresholds start,
+        double falseDefiniteRate = 0.005, double extraCheckInRate = 0.005)
+    {
+        var positives = lines.Where(l => l.IsCrisis).ToArray();
+        var negatives = lines.Where(l => !l.IsCrisis).ToArray();
+        var budget = negatives.Count(l => l.Pattern) + (int)Math.Floor(falseDefiniteRate * negatives.Length);
+
+        var best = (Caught: -1, False: int.MaxValue, Learned: 0.99f, Lexicon: 1f, AgreeLexicon: 2f, AgreeLearned: 2f);
+        foreach (var learnedDefinite in Grid(0.80f, 0.99f, 0.01f))
+        foreach (var lexiconDefinite in Grid(0.50f, 1.00f, 0.05f))
+        foreach (var agreeLexicon in Grid(0.20f, 0.95f, 0.05f).Where(a => a <= lexiconDefinite))
+        foreach (var agreeLearned in Grid(0.05f, 0.95f, 0.05f).Where(a => a <= learnedDefinite))
+        {
+            var learned = start with { Definite = learnedDefinite, Possible = 2f };
+            var lexicon = new LexiconThresholds(lexiconDefinite, 2f, agreeLexicon, agreeLearned);
+            var falseDefinite = negatives.Count(l => IsDefinite(l, learned, lexicon));
+            if (falseDefinite > budget) continue;
+            var caught = positives.Count(l => IsDefinite(l, learned, lexicon));
+            // Ties: fewer false alarms, then the later (higher) thresholds in the grid order.
+            if (caught > best.Caught || (caught == best.Caught && falseDefinite <= best.False))
+            {
+                best = (caught, falseDefinite, learnedDefinite, lexiconDefinite, agreeLexicon, agreeLearned);
+            }
+        }
+
+        var definite = start with { Definite = best.Learned };
+        var withoutLexicon = new LexiconThresholds(best.Lexicon, 2f, best.AgreeLexicon, best.AgreeLearned);
+        var checkIns = negatives.Count(l => TierOf(l, definite, withoutLexicon) != CrisisTier.None);
+        var checkInBudget = checkIns + (int)Math.Floor(extraCheckInRate * negatives.Length);
+        var lexiconPossible = Grid(0.30f, 0.95f, 0.05f).Where(t => t <= best.Lexicon)
+            .FirstOrDefault(t => negatives.Count(l => TierOf(l, definite, withoutLexicon with { Possible = t }) != CrisisTier.None) <= checkInBudget, best.Lexicon);
+        var chosen = (Learned: start.Possible, Lexicon: lexiconPossible);
+
+        return (definite,
+            new LexiconThresholds(best.Lexicon, chosen.Lexicon, best.AgreeLexicon, best.AgreeLearned));
+    }
+
+    private static bool IsDefinite(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) => TierOf(line, learned, lexicon) == CrisisTier.Definite;
+
+    private static CrisisTier TierOf(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) =>
+        CrisisAssessor.TierOf(line.Pattern, false, line.LearnedRisk, line.LexiconScore, learned, lexicon);
+
+    private static IEnumerable<float> Grid(float from, float to, float step)
+    {
+        var count = (int)Math.Round((to - from) / step);
+        for (var i = 0; i <= count; i++) yield return (float)Math.Round(from + i * step, 2);
+    }
+}
