@@ -150,7 +150,7 @@ internal sealed class CommandPhraseSet
             return false;
         }
 
-        var next = words[after];
+        var next = words[after].EndsWith("'s", StringComparison.Ordinal) ? words[after][..^2] : words[after];
         if (NotTheBookingWhenNext.Contains(next))
         {
             return true;

@@ -37,15 +37,16 @@ public sealed class FieldRecognizers
     {
         var text = input.Text;
 
-        // "whenever next week" at the name question is a time wish, not a name (the dialog says it noted it).
-        if (TimeExpressionParser.Parse(text, strict: true).HasPositiveContent)
+        // "whenever next week" at the name question is a time wish, not a name (the dialog says it noted it);
+        // a capitalised name stays a name even when it is also a time word ("Monday Okafor", "June Park").
+        var result = _names.Recognize(text);
+        if (!(result.Succeeded && IsCapitalised(result.Value!)) && TimeExpressionParser.Parse(text, strict: true).HasPositiveContent)
         {
             reading.Problem = FieldProblem.NotAName;
             reading.TimeAtNameStep = true;
             return;
         }
 
-        var result = _names.Recognize(text);
         if (!result.Succeeded && LastClause(text) is { } lastClause)
         {
             // "actually use my full name, Christopher Young": the name is the last clause.
@@ -128,6 +129,9 @@ public sealed class FieldRecognizers
             reading.Problem = FieldProblem.NotUnderstood;
         }
     }
+
+    private static bool IsCapitalised(string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => char.IsUpper(word[0]));
 
     private static string? LastClause(string text)
     {

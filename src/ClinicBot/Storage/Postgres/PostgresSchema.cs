@@ -91,5 +91,9 @@ public static class PostgresSchema
             );
             """),
         new(4, "staff accounts (ASP.NET Core Identity, from the EF Core model)", StaffIdentitySchema.PostgresCreateScript),
+        new(5, "bookings for someone else: who the call is for and who booked it (encrypted)", () => """
+            ALTER TABLE bookings ADD COLUMN call_for TEXT NULL;
+            ALTER TABLE bookings ADD COLUMN booked_by TEXT NULL;
+            """),
     ];
 }

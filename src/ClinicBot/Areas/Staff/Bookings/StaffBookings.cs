@@ -46,5 +46,7 @@ public sealed class StaffBookings(IBookingStore bookings, BookingStatusStore sta
             record.Callback,
             record.CreatedAt,
             record.Channel,
-            statuses.TryGetValue(record.Reference, out var status) ? status : BookingStatus.New);
+            statuses.TryGetValue(record.Reference, out var status) ? status : BookingStatus.New,
+            record.CallFor,
+            record.BookedBy);
 }
