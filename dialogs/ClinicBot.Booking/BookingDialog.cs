@@ -38,8 +38,9 @@ public sealed class BookingDialog : ComponentDialog
     private readonly BookingMessageReader _reader;
     private readonly BookingTurnReader _turns = new();
     private readonly BookingTexts _texts;
+    private readonly DraftWording _wording;
     private readonly CallbackWindow _window;
-    private readonly CallbackTimeRecognizer _times;
+    private readonly CallbackSteering _steering;
 
     /// <summary>With the built-in texts and the window of the built-in clinic facts (tests, tools).</summary>
     public BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger)
@@ -53,12 +54,13 @@ public sealed class BookingDialog : ComponentDialog
     {
         _window = window ?? throw new ArgumentNullException(nameof(window));
         _reader = new BookingMessageReader(window);
-        _times = new CallbackTimeRecognizer(window);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _questions = questions ?? throw new ArgumentNullException(nameof(questions));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _texts = texts ?? throw new ArgumentNullException(nameof(texts));
+        _steering = new CallbackSteering(window, texts);
+        _wording = new DraftWording(texts);
 
         AddDialog(new WaterfallDialog(FlowId, new WaterfallStep[] { AskNextQuestionStepAsync, ApplyAnswerStepAsync }));
         AddDialog(new BookingAnswerPrompt(AnswerPromptId, _reader, _clock, ValidateAnswerAsync));
@@ -176,7 +178,7 @@ public sealed class BookingDialog : ComponentDialog
         {
             // A time asked for earlier that the clinic can't call at: say why and offer the nearest open times.
             draft.CallbackWish = null;
-            SteerEarlierWish(options, wish);
+            _steering.SteerEarlierWish(options, wish, _clock.GetUtcNow());
         }
 
         return await step.PromptAsync(AnswerPromptId, options, cancellationToken).ConfigureAwait(false);
@@ -305,79 +307,9 @@ public sealed class BookingDialog : ComponentDialog
     /// <summary>Explains why the wished time can't be booked and offers the nearest open slots as buttons.</summary>
     private async Task SteerCallbackAsync(PromptValidatorContext<BookingAnswer> prompt, BookingAnswer answer, CancellationToken cancellationToken)
     {
-        var slots = answer.Alternatives.Take(3).Select(t => new OfferedSlot(CallbackFormat.Label(t, _window.TimeZone), t)).ToList();
+        var slots = _steering.SlotsFor(answer);
         prompt.State[BookingAnswerPrompt.OfferedKey] = slots;
-        await prompt.Context.SendActivityAsync(SteerMessage(CallbackReason(answer), slots), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The time question as a steer: a Saturday given in the first message gets the nearest open times.</summary>
-    private void SteerEarlierWish(PromptOptions options, DateTimeOffset wish)
-    {
-        var result = _times.Recognize(wish.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), _clock.GetUtcNow());
-        if (result.IsAccepted || result.Alternatives.Count == 0)
-        {
-            return;
-        }
-
-        var reading = new BookingAnswer { Step = BookingStep.CallbackTime, CallbackOutcome = result.Outcome, AskedTime = result.Time, Alternatives = result.Alternatives };
-        var slots = result.Alternatives.Take(3).Select(t => new OfferedSlot(CallbackFormat.Label(t, _window.TimeZone), t)).ToList();
-        options.Prompt = SteerMessage(CallbackReason(reading), slots);
-        options.Choices = slots.Select(s => new Choice(BookingAnswerPrompt.ChoiceValue(s.Time), s.Label)).ToList();
-    }
-
-    private Activity SteerMessage(string reason, IReadOnlyList<OfferedSlot> slots)
-    {
-        var text = slots.Count == 0 && reason is not ("default" or "ZoneUnknown")
-            ? _texts.Get("reaskCallbackNoSlots")
-            : _texts.Reask("reaskCallback", reason);
-        var reply = MessageFactory.Text(text);
-        if (slots.Count > 0)
-        {
-            reply.SuggestedActions = new SuggestedActions
-            {
-                Actions = slots.Select(s => new CardAction(ActionTypes.ImBack, s.Label, value: s.Label)).ToList(),
-            };
-        }
-
-        return reply;
-    }
-
-    private string CallbackReason(BookingAnswer answer)
-    {
-        switch (answer.CallbackOutcome)
-        {
-            case CallbackOutcome.InPast:
-                return "Past";
-            case CallbackOutcome.TooSoon:
-                return "TooSoon";
-            case CallbackOutcome.ZoneUnknown:
-                return "ZoneUnknown";
-            case CallbackOutcome.OutsideHours:
-                break;
-            default:
-                return "default";
-        }
-
-        // Say why in the clinic's terms: the asked time is judged in the clinic's zone.
-        return answer.AskedTime is { } asked ? ClosedReason(asked) : "Closed";
-    }
-
-    private string ClosedReason(DateTimeOffset time)
-    {
-        var window = _window;
-        var local = TimeZoneInfo.ConvertTime(time, window.TimeZone);
-        if (!window.Days.Contains(local.DayOfWeek))
-        {
-            return "Weekend";
-        }
-
-        var clock = TimeOnly.FromDateTime(local.DateTime);
-        if (clock < window.Opens)
-        {
-            return "EarlyMorning";
-        }
-
-        return clock > window.LastStart ? "Evening" : "Closed";
+        await prompt.Context.SendActivityAsync(_steering.Message(answer, slots), cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsStale(DateTimeOffset? callback) =>
@@ -595,21 +527,7 @@ public sealed class BookingDialog : ComponentDialog
             : draft.SaveFailed ? _texts.Get("reaskConfirmSaveFailed") : _texts.Get("confirmReask");
     }
 
-    /// <summary>A booking text, in its "their call" wording when the call is for someone else.</summary>
-    private string Text(string key, BookingDraft draft, object? values = null)
-    {
-        if (!draft.ForSomeoneElse || !_texts.Has("forSomeoneElse." + key))
-        {
-            return _texts.Get(key, values);
-        }
-
-        var forWhom = draft.CallFor == SomeoneElseReader.SomeoneElse
-            ? _texts.Get("forSomeoneElse.someoneElse")
-            : _texts.Get("forSomeoneElse.relationOf", new { relation = draft.CallFor });
-        var filled = values is null ? new Newtonsoft.Json.Linq.JObject() : Newtonsoft.Json.Linq.JObject.FromObject(values);
-        filled["forWhom"] = forWhom;
-        return _texts.Get("forSomeoneElse." + key, filled);
-    }
+    private string Text(string key, BookingDraft draft, object? values = null) => _wording.Get(key, draft, values);
 
     private Activity ConfirmationMessage(BookingDraft draft)
     {
