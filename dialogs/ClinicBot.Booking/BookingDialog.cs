@@ -1,4 +1,5 @@
 using ClinicBot.Booking.Cards;
+using ClinicBot.Booking.Form;
 using ClinicBot.Booking.Texts;
 using ClinicBot.Booking.Fields;
 using ClinicBot.Booking.Store;
@@ -11,10 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace ClinicBot.Booking;
 
 /// <summary>
-/// Books the clinic's FREE call: full name → phone → email (optional) → preferred callback time → summary card
-/// and confirmation → one saved booking with a short reference. Fields already given (in the first message or in
-/// any answer) are not asked again; a change at the confirmation re-asks only that field. Help, cancel, start
-/// over and side questions are handled at every step before the pending question sees the message.
+/// Books the clinic's FREE call with the fields of <see cref="BookingForm"/> (who it is for → full name → phone →
+/// email (optional) → preferred callback time), then a summary card and confirmation → one saved booking with a
+/// short reference. Fields already given (in the first message or in any answer) are not asked again; a change
+/// at the confirmation re-asks only that field. Every message is first read for what it is
+/// (<see cref="BookingTurnReader"/>): a command, an answer or correction, a refusal of the call, a question about
+/// the booking or a page question.
 /// </summary>
 public sealed class BookingDialog : ComponentDialog
 {
@@ -28,24 +31,16 @@ public sealed class BookingDialog : ComponentDialog
     private const string LastActivityIdKey = "lastActivityId";
     private const string SingleNameKey = "singleName";
 
-    private static readonly IReadOnlyDictionary<BookingStep, int> MaxAttempts = new Dictionary<BookingStep, int>
-    {
-        [BookingStep.Name] = 4,
-        [BookingStep.Phone] = 3,
-        [BookingStep.Email] = 3,
-        [BookingStep.CallbackTime] = 3,
-        [BookingStep.ChooseFieldToChange] = 3,
-        [BookingStep.Confirm] = 5,
-    };
-
     private readonly IBookingStore _store;
     private readonly IQuestionAnswerer _questions;
     private readonly TimeProvider _clock;
     private readonly ILogger<BookingDialog> _logger;
     private readonly BookingMessageReader _reader;
-    private readonly BookingCommandRecognizer _commands = new();
+    private readonly BookingTurnReader _turns = new();
     private readonly BookingTexts _texts;
+    private readonly DraftWording _wording;
     private readonly CallbackWindow _window;
+    private readonly CallbackSteering _steering;
 
     /// <summary>With the built-in texts and the window of the built-in clinic facts (tests, tools).</summary>
     public BookingDialog(IBookingStore store, IQuestionAnswerer questions, TimeProvider clock, ILogger<BookingDialog> logger)
@@ -64,6 +59,8 @@ public sealed class BookingDialog : ComponentDialog
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _texts = texts ?? throw new ArgumentNullException(nameof(texts));
+        _steering = new CallbackSteering(window, texts);
+        _wording = new DraftWording(texts);
 
         AddDialog(new WaterfallDialog(FlowId, new WaterfallStep[] { AskNextQuestionStepAsync, ApplyAnswerStepAsync }));
         AddDialog(new BookingAnswerPrompt(AnswerPromptId, _reader, _clock, ValidateAnswerAsync));
@@ -73,6 +70,14 @@ public sealed class BookingDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
     {
         var bookingOptions = StateValues.Convert<BookingOptions>(options) ?? new BookingOptions();
+        if (_turns.DeclinesBooking(bookingOptions.FirstMessage))
+        {
+            // "not looking to book anything, just questions": no booking starts.
+            await SendAsync(innerDc.Context, _texts.Get("declined"), cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Booking not started: the person said they want no call");
+            return new DialogTurnResult(DialogTurnStatus.Complete, new BookingResult(BookingOutcome.Declined));
+        }
+
         var draft = new BookingDraft { IdempotencyKey = Guid.NewGuid().ToString("N") };
         var activity = innerDc.Context.Activity;
 
@@ -81,14 +86,14 @@ public sealed class BookingDialog : ComponentDialog
         outerState[LastActivityIdKey] = activity.Id;
 
         var firstMessage = _reader.ReadAll(bookingOptions.FirstMessage, _clock.GetUtcNow(), activity.LocalTimezone);
-        var hadDetails = Apply(draft, firstMessage);
+        var hadDetails = Apply(draft, firstMessage).Changed && (draft.Name ?? draft.PhoneE164 ?? draft.Email ?? (object?)draft.Callback ?? draft.CallbackWish) is not null;
 
-        await SendAsync(innerDc.Context, _texts.Get(hadDetails ? "startWithDetails" : "start"), cancellationToken).ConfigureAwait(false);
+        await SendAsync(innerDc.Context, Text(hadDetails ? "startWithDetails" : "start", draft), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Booking started");
         return await innerDc.BeginDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Interruptions come first: cancel, start over, help, then side questions the pending question can't use.</summary>
+    /// <summary>Each message is read for what it is first (<see cref="BookingTurnReader"/>); only an answer reaches the pending question.</summary>
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
@@ -104,33 +109,46 @@ public sealed class BookingDialog : ComponentDialog
             return EndOfTurn;
         }
 
-        switch (_commands.Recognize(activity.Text ?? string.Empty))
+        var asked = PendingStep(innerDc);
+        var reading = ReadPending(innerDc, asked);
+        var turn = _turns.Read(activity.Text, asked is { } step ? BookingForm.For(step)?.ChangedAs : null, reading);
+        switch (turn.Kind)
         {
-            case BookingCommand.Cancel:
+            case TurnKind.Command when turn.Command == BookingCommand.Cancel:
                 return await CancelAsync(innerDc, cancellationToken).ConfigureAwait(false);
 
-            case BookingCommand.StartOver:
+            case TurnKind.Command when turn.Command == BookingCommand.StartOver:
                 await SendAsync(context, _texts.Get("startOver"), cancellationToken).ConfigureAwait(false);
                 var key = innerDc.Parent!.ActiveDialog!.State.Get<string>(IdempotencyKeyKey) ?? Guid.NewGuid().ToString("N");
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(FlowId, new BookingDraft { IdempotencyKey = key }, cancellationToken).ConfigureAwait(false);
 
-            case BookingCommand.Help:
+            case TurnKind.Command:
                 await SendAsync(context, _texts.Get("help"), cancellationToken).ConfigureAwait(false);
                 await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
-        }
 
-        if (!PendingQuestionCanUse(innerDc) && await _questions.TryAnswerAsync(context, cancellationToken).ConfigureAwait(false))
-        {
-            await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
+            case TurnKind.Refusal:
+                await SendAsync(context, _texts.Get("declinedDuringBooking"), cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Booking ended: the person said they want no call; nothing saved");
+                await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return new DialogTurnResult(DialogTurnStatus.Cancelled, new BookingResult(BookingOutcome.Declined));
+
+            case TurnKind.BookingQuestion:
+                var question = turn.Question!;
+                await SendAsync(context, _texts.Has(question.AnswerKey) ? _texts.Get(question.AnswerKey) : _texts.Get(question.DefaultAnswerKey), cancellationToken).ConfigureAwait(false);
+                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+
+            case TurnKind.Other when await _questions.TryAnswerAsync(context, cancellationToken).ConfigureAwait(false):
+                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
         }
 
         return await innerDc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Asks for the first missing field, or shows the summary for confirmation.</summary>
+    /// <summary>Asks for the first missing field of the form, or shows the summary for confirmation.</summary>
     private async Task<DialogTurnResult> AskNextQuestionStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var draft = step.GetOptions<BookingDraft>() ?? new BookingDraft { IdempotencyKey = Guid.NewGuid().ToString("N") };
@@ -143,17 +161,24 @@ public sealed class BookingDialog : ComponentDialog
 
         step.Values[DraftKey] = draft;
         var next = draft.NextStep();
+        var field = BookingForm.For(next);
         var options = new PromptOptions
         {
             Validations = next,
-            MaxAttempts = MaxAttempts[next],
-            Prompt = QuestionFor(next, draft, callbackWentStale),
-            RetryPrompt = MessageFactory.Text(RetryTextFor(next, draft)),
+            MaxAttempts = field?.MaxAttempts ?? (next == BookingStep.Confirm ? BookingForm.ConfirmAttempts : BookingForm.ChooseFieldAttempts),
+            Prompt = QuestionFor(next, field, draft, callbackWentStale),
+            RetryPrompt = MessageFactory.Text(RetryTextFor(next, field, draft)),
         };
 
         if (next == BookingStep.ChooseFieldToChange)
         {
             options.Choices = ChangeableFields();
+        }
+        else if (next == BookingStep.CallbackTime && draft.CallbackWish is { } wish)
+        {
+            // A time asked for earlier that the clinic can't call at: say why and offer the nearest open times.
+            draft.CallbackWish = null;
+            _steering.SteerEarlierWish(options, wish, _clock.GetUtcNow());
         }
 
         return await step.PromptAsync(AnswerPromptId, options, cancellationToken).ConfigureAwait(false);
@@ -194,17 +219,44 @@ public sealed class BookingDialog : ComponentDialog
             draft.Clear(field);
         }
 
-        var changedAnotherField = Apply(draft, answer) && !answer.AnswersStep;
+        var wasForSomeoneElse = draft.ForSomeoneElse;
+        var applied = Apply(draft, answer);
+        var changedAnotherField = applied.Changed && !answer.AnswersStep;
         if (changedAnotherField || (pending == BookingStep.Confirm && answer.HasFieldValue))
         {
             draft.ChoosingFieldToChange = false;
             if (pending != BookingStep.Confirm)
             {
-                await SendAsync(step.Context, _texts.Get("fieldUpdated"), cancellationToken).ConfigureAwait(false);
+                await SendAsync(step.Context, NoteFor(draft, answer, applied, pending, wasForSomeoneElse), cancellationToken).ConfigureAwait(false);
             }
+        }
+        else if (applied.BookerNamed && pending != BookingStep.Confirm)
+        {
+            await SendAsync(step.Context, _texts.Get("bookerNoted", new { name = FirstName(draft.BookedBy) }), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.ReplaceDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What to say when a message filled something other than the question asked.</summary>
+    private string NoteFor(BookingDraft draft, BookingAnswer answer, AppliedAnswer applied, BookingStep pending, bool wasForSomeoneElse)
+    {
+        if (!wasForSomeoneElse && draft.ForSomeoneElse)
+        {
+            return Text("noted", draft);
+        }
+
+        if (answer.Callback is { } time && pending != BookingStep.CallbackTime)
+        {
+            return _texts.Get("timeNoted", new { callback = CallbackFormat.Label(time, _window.TimeZone) });
+        }
+
+        if (answer.CallbackWish is not null && answer.Callback is null)
+        {
+            return _texts.Get("timeWishNoted");
+        }
+
+        return applied.BookerNamed && answer.Name is null ? _texts.Get("bookerNoted", new { name = FirstName(draft.BookedBy) }) : _texts.Get("fieldUpdated");
     }
 
     private async Task<bool> ValidateAnswerAsync(PromptValidatorContext<BookingAnswer> prompt, CancellationToken cancellationToken)
@@ -221,10 +273,16 @@ public sealed class BookingDialog : ComponentDialog
             return false;
         }
 
-        var context = prompt.Context;
-        switch (answer.Step)
+        if (BookingForm.For(answer.Step) is not { } field)
         {
-            case BookingStep.Name when answer.SingleName is { } single:
+            // Confirmation and "what to change": the retry prompt says what is expected.
+            return false;
+        }
+
+        var context = prompt.Context;
+        switch (field.Validation)
+        {
+            case FieldValidation.AcceptSingleNameTwice when answer.SingleName is { } single:
                 // A one-word name is accepted when the person gives it again.
                 if (string.Equals(prompt.State.Get<string>(SingleNameKey), single, StringComparison.OrdinalIgnoreCase))
                 {
@@ -233,27 +291,15 @@ public sealed class BookingDialog : ComponentDialog
                 }
 
                 prompt.State[SingleNameKey] = single;
-                await SendAsync(context, _texts.Reask("reaskName", FieldProblem.SingleName), cancellationToken).ConfigureAwait(false);
+                await SendAsync(context, _texts.Reask(field.ReaskKey, FieldProblem.SingleName), cancellationToken).ConfigureAwait(false);
                 return false;
 
-            case BookingStep.Name:
-                await SendAsync(context, _texts.Reask("reaskName", answer.Problem), cancellationToken).ConfigureAwait(false);
-                return false;
-
-            case BookingStep.Phone:
-                await SendAsync(context, _texts.Reask("reaskPhone", answer.Problem), cancellationToken).ConfigureAwait(false);
-                return false;
-
-            case BookingStep.Email:
-                await SendAsync(context, _texts.Reask("reaskEmail", answer.Problem), cancellationToken).ConfigureAwait(false);
-                return false;
-
-            case BookingStep.CallbackTime:
+            case FieldValidation.SteerToOpenSlots:
                 await SteerCallbackAsync(prompt, answer, cancellationToken).ConfigureAwait(false);
                 return false;
 
             default:
-                // Confirmation and "what to change": the retry prompt says what is expected.
+                await SendAsync(context, _texts.Reask(field.ReaskKey, answer.Problem), cancellationToken).ConfigureAwait(false);
                 return false;
         }
     }
@@ -261,61 +307,9 @@ public sealed class BookingDialog : ComponentDialog
     /// <summary>Explains why the wished time can't be booked and offers the nearest open slots as buttons.</summary>
     private async Task SteerCallbackAsync(PromptValidatorContext<BookingAnswer> prompt, BookingAnswer answer, CancellationToken cancellationToken)
     {
-        var slots = answer.Alternatives.Take(3).Select(t => new OfferedSlot(CallbackFormat.Label(t, _window.TimeZone), t)).ToList();
+        var slots = _steering.SlotsFor(answer);
         prompt.State[BookingAnswerPrompt.OfferedKey] = slots;
-
-        var reason = CallbackReason(answer);
-        var text = slots.Count == 0 && reason is not ("default" or "ZoneUnknown")
-            ? _texts.Get("reaskCallbackNoSlots")
-            : _texts.Reask("reaskCallback", reason);
-        var reply = MessageFactory.Text(text);
-        if (slots.Count > 0)
-        {
-            reply.SuggestedActions = new SuggestedActions
-            {
-                Actions = slots.Select(s => new CardAction(ActionTypes.ImBack, s.Label, value: s.Label)).ToList(),
-            };
-        }
-
-        await prompt.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
-    }
-
-    private string CallbackReason(BookingAnswer answer)
-    {
-        switch (answer.CallbackOutcome)
-        {
-            case CallbackOutcome.InPast:
-                return "Past";
-            case CallbackOutcome.TooSoon:
-                return "TooSoon";
-            case CallbackOutcome.ZoneUnknown:
-                return "ZoneUnknown";
-            case CallbackOutcome.OutsideHours:
-                break;
-            default:
-                return "default";
-        }
-
-        // Say why in the clinic's terms: the asked time is judged in the clinic's zone.
-        return answer.AskedTime is { } asked ? ClosedReason(asked) : "Closed";
-    }
-
-    private string ClosedReason(DateTimeOffset time)
-    {
-        var window = _window;
-        var local = TimeZoneInfo.ConvertTime(time, window.TimeZone);
-        if (!window.Days.Contains(local.DayOfWeek))
-        {
-            return "Weekend";
-        }
-
-        var clock = TimeOnly.FromDateTime(local.DateTime);
-        if (clock < window.Opens)
-        {
-            return "EarlyMorning";
-        }
-
-        return clock > window.LastStart ? "Evening" : "Closed";
+        await prompt.Context.SendActivityAsync(_steering.Message(answer, slots), cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsStale(DateTimeOffset? callback) =>
@@ -330,7 +324,9 @@ public sealed class BookingDialog : ComponentDialog
             draft.Email,
             TimeZoneInfo.ConvertTime(draft.Callback!.Value, _window.TimeZone),
             _clock.GetUtcNow(),
-            string.IsNullOrEmpty(step.Context.Activity.ChannelId) ? "unknown" : step.Context.Activity.ChannelId);
+            string.IsNullOrEmpty(step.Context.Activity.ChannelId) ? "unknown" : step.Context.Activity.ChannelId,
+            draft.CallFor,
+            draft.ForSomeoneElse ? draft.BookedBy : null);
 
         BookingSaveResult saved;
         try
@@ -353,9 +349,10 @@ public sealed class BookingDialog : ComponentDialog
         _logger.LogInformation("Booking saved (new: {Created})", saved.Created);
         await SendAsync(
             step.Context,
-            _texts.Get("booked", new
+            Text("booked", draft, new
             {
                 reference = saved.Reference,
+                name = draft.Name,
                 phone = PhoneFormat.Display(draft.PhoneE164!),
                 callback = CallbackFormat.Label(draft.Callback!.Value, _window.TimeZone),
             }),
@@ -373,11 +370,11 @@ public sealed class BookingDialog : ComponentDialog
 
     private async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, BookingDraft draft, BookingStep pending, CancellationToken cancellationToken)
     {
-        if (pending == BookingStep.Email)
+        var field = BookingForm.For(pending);
+        if (field?.LeaveOut is { } leaveOut)
         {
-            // The email is optional: leave it out and go on.
-            draft.EmailAnswered = true;
-            draft.Email = null;
+            // An optional field: leave it out and go on.
+            leaveOut(draft);
             await SendAsync(step.Context, _texts.Get("gaveUpEmail"), cancellationToken).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
         }
@@ -388,15 +385,8 @@ public sealed class BookingDialog : ComponentDialog
             return await step.ReplaceDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
         }
 
-        var key = pending switch
-        {
-            BookingStep.Name => "gaveUpName",
-            BookingStep.Phone => "gaveUpPhone",
-            BookingStep.CallbackTime => "gaveUpCallback",
-            _ => "gaveUpConfirm",
-        };
         _logger.LogInformation("Booking ended without a booking after repeated unusable answers at {Step}", pending);
-        await SendAsync(step.Context, _texts.Get(key), cancellationToken).ConfigureAwait(false);
+        await SendAsync(step.Context, _texts.Get(field?.GaveUpKey ?? "gaveUpConfirm"), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new BookingResult(BookingOutcome.GaveUp), cancellationToken).ConfigureAwait(false);
     }
 
@@ -408,10 +398,35 @@ public sealed class BookingDialog : ComponentDialog
         return new DialogTurnResult(DialogTurnStatus.Cancelled, new BookingResult(BookingOutcome.Cancelled));
     }
 
-    /// <summary>Applies every field value the answer carries; returns true when something changed.</summary>
-    private static bool Apply(BookingDraft draft, BookingAnswer answer)
+    /// <summary>What applying an answer changed.</summary>
+    private readonly record struct AppliedAnswer(bool Changed, bool BookerNamed);
+
+    /// <summary>Applies every field value the answer carries.</summary>
+    private static AppliedAnswer Apply(BookingDraft draft, BookingAnswer answer)
     {
         var changed = false;
+        var bookerNamed = false;
+        if (answer.CallFor is not null && draft.CallFor is null)
+        {
+            draft.CallFor = answer.CallFor;
+            changed = true;
+        }
+
+        if (draft.ForSomeoneElse && answer.BookerName is { } booker)
+        {
+            // The call is for someone else: a name given as one's own is the booker's ("I'm Ana Díaz").
+            if (answer.Name == booker && !answer.NameIsTheirs)
+            {
+                answer.Name = null;
+            }
+
+            if (answer.Name != booker)
+            {
+                draft.BookedBy = booker;
+                bookerNamed = true;
+            }
+        }
+
         if (answer.Name is not null)
         {
             draft.Name = answer.Name;
@@ -432,47 +447,54 @@ public sealed class BookingDialog : ComponentDialog
         }
         else if (answer.EmailSkipped)
         {
-            draft.Email = null;
-            draft.EmailAnswered = true;
+            BookingForm.For(BookingStep.Email)!.LeaveOut!(draft);
             changed = true;
         }
 
         if (answer.Callback is not null)
         {
             draft.Callback = answer.Callback;
+            draft.CallbackWish = null;
+            changed = true;
+        }
+        else if (answer.CallbackWish is not null)
+        {
+            draft.CallbackWish = answer.CallbackWish;
             changed = true;
         }
 
-        if (changed)
+        if (changed || bookerNamed)
         {
             draft.SaveFailed = false;
         }
 
-        return changed;
+        return new AppliedAnswer(changed, bookerNamed);
     }
 
-    /// <summary>
-    /// True when the message says something about the pending question (an answer, or a wrong value) — then it is
-    /// not sent to the question answerer ("thursday around 3" is a time, not a question about the hours).
-    /// </summary>
-    private bool PendingQuestionCanUse(DialogContext innerDc)
+    /// <summary>The step the pending question asks, when a booking question is waiting for a reply.</summary>
+    private static BookingStep? PendingStep(DialogContext innerDc)
     {
         var promptInstance = innerDc.ActiveDialog;
-        if (promptInstance is null || promptInstance.Id != AnswerPromptId)
+        if (promptInstance is null || promptInstance.Id != AnswerPromptId || PromptStateKeys.PromptOptions(promptInstance) is not { } options)
         {
-            return false;
+            return null;
         }
 
-        var options = PromptStateKeys.PromptOptions(promptInstance);
-        if (options is null)
-        {
-            return false;
-        }
+        return BookingAnswerPrompt.StepOf(options);
+    }
 
+    /// <summary>The message read as the answer to the pending question (what the prompt itself will read).</summary>
+    private BookingAnswer ReadPending(DialogContext innerDc, BookingStep? asked)
+    {
         var activity = innerDc.Context.Activity;
-        var offered = PromptStateKeys.PromptState(promptInstance).Get<List<OfferedSlot>>(BookingAnswerPrompt.OfferedKey) ?? new List<OfferedSlot>();
-        var peek = _reader.Read(BookingAnswerPrompt.StepOf(options), activity.Text, activity.Value, _clock.GetUtcNow(), activity.LocalTimezone, offered);
-        return peek.IsAboutTheStep;
+        if (asked is not { } step)
+        {
+            return new BookingAnswer();
+        }
+
+        var promptInstance = innerDc.ActiveDialog!;
+        var offered = BookingAnswerPrompt.Offered(PromptStateKeys.PromptState(promptInstance), PromptStateKeys.PromptOptions(promptInstance)!);
+        return _reader.Read(step, activity.Text, activity.Value, _clock.GetUtcNow(), activity.LocalTimezone, offered);
     }
 
     /// <summary>Channels retry a delivery they could not confirm: the same activity id is handled once.</summary>
@@ -492,45 +514,51 @@ public sealed class BookingDialog : ComponentDialog
         return false;
     }
 
-    private Activity? QuestionFor(BookingStep next, BookingDraft draft, bool callbackWentStale) => next switch
+    private Activity? QuestionFor(BookingStep next, FormField? field, BookingDraft draft, bool callbackWentStale)
     {
-        BookingStep.Name => MessageFactory.Text(_texts.Get("askName")),
-        BookingStep.Phone => MessageFactory.Text(_texts.Get("askPhone", new { name = FirstName(draft.Name) })),
-        BookingStep.Email => MessageFactory.Text(_texts.Get("askEmail")),
-        BookingStep.CallbackTime => MessageFactory.Text(callbackWentStale ? _texts.Get("callbackPassed") + " " + _texts.Get("askCallback") : _texts.Get("askCallback")),
-        BookingStep.ChooseFieldToChange => MessageFactory.Text(_texts.Get("askWhichField")),
-        _ => draft.SaveFailed ? null : ConfirmationMessage(draft),
-    };
+        if (field is not null)
+        {
+            var question = Text(field.AskKey, draft, new { name = next == BookingStep.Phone && !draft.ForSomeoneElse ? FirstName(draft.Name) : draft.Name });
+            return MessageFactory.Text(callbackWentStale && next == BookingStep.CallbackTime ? _texts.Get("callbackPassed") + " " + question : question);
+        }
 
-    private string RetryTextFor(BookingStep next, BookingDraft draft) => next switch
+        return next == BookingStep.ChooseFieldToChange
+            ? MessageFactory.Text(_texts.Get("askWhichField"))
+            : draft.SaveFailed ? null : ConfirmationMessage(draft);
+    }
+
+    private string RetryTextFor(BookingStep next, FormField? field, BookingDraft draft)
     {
-        BookingStep.Name => _texts.Reask("reaskName", "default"),
-        BookingStep.Phone => _texts.Reask("reaskPhone", "default"),
-        BookingStep.Email => _texts.Reask("reaskEmail", "default"),
-        BookingStep.CallbackTime => _texts.Reask("reaskCallback", "default"),
-        BookingStep.ChooseFieldToChange => _texts.Get("askWhichField"),
-        _ => draft.SaveFailed ? _texts.Get("reaskConfirmSaveFailed") : _texts.Get("confirmReask"),
-    };
+        if (field is not null)
+        {
+            return _texts.Reask(field.ReaskKey, "default");
+        }
+
+        return next == BookingStep.ChooseFieldToChange
+            ? _texts.Get("askWhichField")
+            : draft.SaveFailed ? _texts.Get("reaskConfirmSaveFailed") : _texts.Get("confirmReask");
+    }
+
+    private string Text(string key, BookingDraft draft, object? values = null) => _wording.Get(key, draft, values);
 
     private Activity ConfirmationMessage(BookingDraft draft)
     {
+        var callFor = draft.ForSomeoneElse && draft.BookedBy is { } bookedBy
+            ? _texts.Get("forSomeoneElse.callFor", new { name = draft.Name, bookedBy })
+            : draft.Name!;
         var card = ConfirmationCard.Create(
             _texts,
-            draft.Name!,
+            callFor,
             PhoneFormat.Display(draft.PhoneE164!),
             draft.Email,
-            CallbackFormat.Label(draft.Callback!.Value, _window.TimeZone));
+            CallbackFormat.Label(draft.Callback!.Value, _window.TimeZone),
+            nameLabel: draft.ForSomeoneElse ? _texts.Get("fieldNames.CallFor") : null);
         var message = MessageFactory.Attachment(card, _texts.Get("confirmSummaryIntro"));
         return (Activity)message;
     }
 
-    private List<Choice> ChangeableFields() => new()
-    {
-        new Choice(nameof(BookingField.Name), _texts.Get("fieldNames.Name")),
-        new Choice(nameof(BookingField.Phone), _texts.Get("fieldNames.Phone")),
-        new Choice(nameof(BookingField.Email), _texts.Get("fieldNames.Email")),
-        new Choice(nameof(BookingField.CallbackTime), _texts.Get("fieldNames.CallbackTime")),
-    };
+    private List<Choice> ChangeableFields() =>
+        BookingForm.Changeable.Select(f => new Choice(f.ChangedAs!.Value.ToString(), _texts.Get("fieldNames." + f.ChangedAs))).ToList();
 
     private static string FirstName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? string.Empty : name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];

@@ -8,6 +8,9 @@ public enum BookingOutcome
     Booked,
     Cancelled,
 
+    /// <summary>The person said they want no call ("please don't call me"): none was booked.</summary>
+    Declined,
+
     /// <summary>A question could not be answered in a usable way; the person was given the clinic's phone.</summary>
     GaveUp,
 }

@@ -14,7 +14,8 @@ public static class ConfirmationCard
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static Attachment Create(BookingTexts texts, string name, string phone, string? email, string callback)
+    /// <param name="nameLabel">The name's label when not the usual one ("Call for" for someone else's call).</param>
+    public static Attachment Create(BookingTexts texts, string name, string phone, string? email, string callback, string? nameLabel = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -24,7 +25,7 @@ public static class ConfirmationCard
             ["confirmTitle"] = texts.Get("card.confirm"),
             ["changeTitle"] = texts.Get("card.change"),
             ["cancelTitle"] = texts.Get("card.cancel"),
-            ["nameLabel"] = texts.Get("fieldNames.Name"),
+            ["nameLabel"] = nameLabel ?? texts.Get("fieldNames.Name"),
             ["phoneLabel"] = texts.Get("fieldNames.Phone"),
             ["emailLabel"] = texts.Get("fieldNames.Email"),
             ["callbackLabel"] = texts.Get("fieldNames.CallbackTime"),

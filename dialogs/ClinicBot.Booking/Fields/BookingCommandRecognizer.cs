@@ -49,6 +49,11 @@ public sealed class BookingCommandRecognizer
         return BookingCommand.None;
     }
 
+    /// <summary>A negation word anywhere ("no", "not", "don't": Content/words/commands.json "negations").</summary>
+    public bool HasNegation(string text) => CommandText.Words(text).Any(w => w == "no" || Negations.Contains(w));
+
+    private static readonly HashSet<string> Negations = Loading.BookingWords.Commands.Set("negations");
+
     // "help please what do i type": a short message that starts by asking for help, not for help with something.
     private static bool OpensWithHelp(IReadOnlyList<string> words) =>
         words.Count <= 7 && words[0] is "help" or "ayuda" or "ayudame"

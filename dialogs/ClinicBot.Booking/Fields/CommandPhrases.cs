@@ -13,17 +13,26 @@ internal sealed class CommandPhraseSet
     // Words that may surround a command without changing it ("please cancel", "ok never mind then").
     private static readonly HashSet<string> Fillers = BookingWords.Commands.Set("fillers");
 
+    // "cancel my dentist": a possessive or article, then something that is not this booking.
+    private static readonly HashSet<string> ObjectLeads = BookingWords.Commands.Set("objectLeads");
+    private static readonly HashSet<string> BookingObjects = BookingWords.Commands.Set("bookingObjects");
+
+    // "cancel thursday", "cancel on friday", "cancel with my boss": the thing cancelled is named right after.
+    private static readonly HashSet<string> NotTheBookingWhenNext = BookingWords.Commands.Set("notTheBookingWhenNext");
+
     private const string ClauseBreak = CommandText.ClauseBreak;
 
     private readonly string[][] _phrases;
     private readonly string[] _fuzzyWords;
     private readonly bool _questionsAboutItDoNotCount;
+    private readonly bool _onlyAboutThisBooking;
 
-    public CommandPhraseSet(IEnumerable<string> phrases, IEnumerable<string> fuzzyWords, bool questionsAboutItDoNotCount = false)
+    public CommandPhraseSet(IEnumerable<string> phrases, IEnumerable<string> fuzzyWords, bool questionsAboutItDoNotCount = false, bool onlyAboutThisBooking = false)
     {
         _phrases = phrases.Select(p => p.Split(' ')).ToArray();
         _fuzzyWords = fuzzyWords.ToArray();
         _questionsAboutItDoNotCount = questionsAboutItDoNotCount;
+        _onlyAboutThisBooking = onlyAboutThisBooking;
     }
 
     /// <summary>A phrase anywhere in the message, unless a negation sits just before it in the same clause.</summary>
@@ -33,7 +42,8 @@ internal sealed class CommandPhraseSet
         {
             for (var i = 0; i + phrase.Length <= words.Count; i++)
             {
-                if (Matches(words, i, phrase) && !IsNegated(words, i) && !(_questionsAboutItDoNotCount && IsQuestionAbout(words, i)))
+                if (Matches(words, i, phrase) && !IsNegated(words, i) && !(_questionsAboutItDoNotCount && IsQuestionAbout(words, i))
+                    && !(_onlyAboutThisBooking && IsAboutSomethingElse(words, i + phrase.Length)))
                 {
                     return true;
                 }
@@ -132,6 +142,29 @@ internal sealed class CommandPhraseSet
         return false;
     }
 
+    // "had to cancel my dentist on thursday", "cancel thursday's meeting": what follows the phrase names another thing.
+    private static bool IsAboutSomethingElse(IReadOnlyList<string> words, int after)
+    {
+        if (after >= words.Count)
+        {
+            return false;
+        }
+
+        var next = words[after].EndsWith("'s", StringComparison.Ordinal) ? words[after][..^2] : words[after];
+        if (NotTheBookingWhenNext.Contains(next))
+        {
+            return true;
+        }
+
+        if (!ObjectLeads.Contains(next) || after + 1 >= words.Count)
+        {
+            return false;
+        }
+
+        var thing = words[after + 1];
+        return thing != ClauseBreak && !BookingObjects.Contains(thing) && !Fillers.Contains(thing);
+    }
+
     // "can i cancel later?", "how do i cancel if something comes up" ask about cancelling; they are not a cancel.
     private static bool IsQuestionAbout(IReadOnlyList<string> words, int index)
     {
@@ -148,7 +181,7 @@ internal sealed class CommandPhraseSet
 internal static class CommandPhrases
 {
     /// <summary>Cancel phrases that mean cancel wherever they appear ("hmm never mind, ... cancel").</summary>
-    public static CommandPhraseSet Cancel { get; } = From("cancel", questionsAboutItDoNotCount: true);
+    public static CommandPhraseSet Cancel { get; } = From("cancel", questionsAboutItDoNotCount: true, onlyAboutThisBooking: true);
 
     /// <summary>Cancel words that are ordinary words in a sentence ("I quit my job"), so only count alone.</summary>
     public static CommandPhraseSet CancelWhenAlone { get; } = From("cancelWhenAlone");
@@ -158,6 +191,6 @@ internal static class CommandPhrases
     public static CommandPhraseSet StartOver { get; } = From("startOver");
 
     /// <summary>The list <paramref name="name"/> and its near-miss words <paramref name="name"/>Fuzzy.</summary>
-    private static CommandPhraseSet From(string name, bool questionsAboutItDoNotCount = false) =>
-        new(BookingWords.Commands.List(name), BookingWords.Commands.List(name + "Fuzzy"), questionsAboutItDoNotCount);
+    private static CommandPhraseSet From(string name, bool questionsAboutItDoNotCount = false, bool onlyAboutThisBooking = false) =>
+        new(BookingWords.Commands.List(name), BookingWords.Commands.List(name + "Fuzzy"), questionsAboutItDoNotCount, onlyAboutThisBooking);
 }

@@ -11,9 +11,12 @@ public static class BookingWords
 {
     private static readonly List<string> Warnings = [];
     private static readonly Lazy<WordLists> ConfirmationLists = new(() => Load("words/confirmation.json", "yes", "yesPhrases", "no", "noPhrases", "fillers", "negators"));
-    private static readonly Lazy<WordLists> CommandLists = new(() => Load("words/commands.json", "negations", "fillers", "cancel", "cancelFuzzy", "cancelWhenAlone", "cancelWhenAloneFuzzy", "help", "helpFuzzy", "startOver", "startOverFuzzy"));
+    private static readonly Lazy<WordLists> CommandLists = new(() => Load("words/commands.json", "negations", "fillers", "cancel", "cancelFuzzy", "cancelWhenAlone", "cancelWhenAloneFuzzy", "help", "helpFuzzy", "startOver", "startOverFuzzy", "objectLeads", "bookingObjects", "notTheBookingWhenNext"));
     private static readonly Lazy<WordLists> NameLists = new(() => Load("words/names.json", "nonNameWords"));
     private static readonly Lazy<WordLists> EmailLists = new(() => Load("words/email.json", "commonDomains"));
+    private static readonly Lazy<WordLists> QuestionLists = new(() => Load("words/booking-questions.json", "questionCues", "why", "optional", "whatHappens", "changeLater", "fieldName", "fieldPhone", "fieldEmail", "fieldCallbackTime", "declineWords", "declineFillers"));
+    private static readonly Lazy<WordLists> RefusalLists = new(() => Load("words/call-refusal.json", "refuseCall", "onlyQuestions"));
+    private static readonly Lazy<WordLists> SomeoneElseLists = new(() => Load("words/someone-else.json", "relations", "relationLeads", "someoneElse", "theirNameLeads", "theirPhoneLeads", "bookerNameLeads"));
 
     internal static WordLists Confirmation => ConfirmationLists.Value;
 
@@ -23,10 +26,16 @@ public static class BookingWords
 
     internal static WordLists Email => EmailLists.Value;
 
+    internal static WordLists BookingQuestions => QuestionLists.Value;
+
+    internal static WordLists CallRefusal => RefusalLists.Value;
+
+    internal static WordLists SomeoneElse => SomeoneElseLists.Value;
+
     /// <summary>Reads every file now (so a broken one is reported at start) and returns why any fell back.</summary>
     public static IReadOnlyList<string> LoadAll()
     {
-        _ = (Confirmation, Commands, Names, Email);
+        _ = (Confirmation, Commands, Names, Email, BookingQuestions, CallRefusal, SomeoneElse);
         lock (Warnings)
         {
             return Warnings.ToList();

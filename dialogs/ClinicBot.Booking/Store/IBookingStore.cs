@@ -12,7 +12,11 @@ public interface IBookingStore
     Task<IReadOnlyList<BookingRecord>> ListAsync(CancellationToken ct);
 }
 
-/// <summary>The minimum the clinic needs to call back: no symptoms, no transcript.</summary>
+/// <summary>
+/// The minimum the clinic needs to call back: no symptoms, no transcript. <c>Name</c> is the person the clinic
+/// calls; <c>CallFor</c> says who that is when the booker booked for someone else ("mom"), <c>BookedBy</c> the
+/// booker's own name when given.
+/// </summary>
 public sealed record BookingRequest(
     string IdempotencyKey,
     string Name,
@@ -20,7 +24,9 @@ public sealed record BookingRequest(
     string? Email,
     DateTimeOffset Callback,
     DateTimeOffset CreatedAt,
-    string Channel);
+    string Channel,
+    string? CallFor = null,
+    string? BookedBy = null);
 
 /// <summary>A stored booking and the short reference the person was given.</summary>
 public sealed record BookingRecord(
@@ -30,7 +36,9 @@ public sealed record BookingRecord(
     string? Email,
     DateTimeOffset Callback,
     DateTimeOffset CreatedAt,
-    string Channel);
+    string Channel,
+    string? CallFor = null,
+    string? BookedBy = null);
 
 /// <param name="Reference">The booking's short reference, e.g. KB-7F3Q2.</param>
 /// <param name="Created">False when the same idempotency key had already been saved (a retried delivery).</param>

@@ -58,6 +58,9 @@ public sealed class BookingTexts
         return new BookingTexts(texts, new CardTemplate(source.ReadText(ConfirmationCardFile)));
     }
 
+    /// <summary>True when booking-prompts.json has a text at <paramref name="key"/> (e.g. "bookingQuestions.why.Email").</summary>
+    public bool Has(string key) => _texts.SelectToken(key) is JValue { Type: JTokenType.String };
+
     public string Get(string key, object? values = null)
     {
         var template = (string?)_texts.SelectToken(key)

@@ -18,6 +18,21 @@ public sealed class BookingAnswer
 {
     public BookingStep Step { get; init; }
 
+    /// <summary>Who the call is for, when the message says it is for someone else ("for my mom").</summary>
+    public string? CallFor { get; set; }
+
+    /// <summary>True when <see cref="Name"/> was given as theirs ("her name is …"), not the booker's.</summary>
+    public bool NameIsTheirs { get; set; }
+
+    /// <summary>A name given as one's own ("I'm Ana Díaz"): the booker's when the call is for someone else.</summary>
+    public string? BookerName { get; set; }
+
+    /// <summary>At the name question, the message was a time wish ("whenever next week").</summary>
+    public bool TimeAtNameStep { get; set; }
+
+    /// <summary>A time wish in the message that the clinic can't call at (a Saturday), kept for the time question.</summary>
+    public DateTimeOffset? CallbackWish { get; set; }
+
     public string? Name { get; set; }
 
     public string? PhoneE164 { get; set; }
@@ -48,7 +63,7 @@ public sealed class BookingAnswer
     /// <summary>A name given in one word only (accepted when the person repeats it).</summary>
     public string? SingleName { get; set; }
 
-    public bool HasFieldValue => Name is not null || PhoneE164 is not null || EmailSkipped || Email is not null || Callback is not null;
+    public bool HasFieldValue => Name is not null || PhoneE164 is not null || EmailSkipped || Email is not null || Callback is not null || CallFor is not null || CallbackWish is not null;
 
     /// <summary>True when the message answered the question that was asked.</summary>
     public bool AnswersStep => Step switch
@@ -71,7 +86,7 @@ public sealed class BookingAnswer
     /// </summary>
     public bool IsAboutTheStep => IsUsable || Step switch
     {
-        BookingStep.Name => SingleName is not null || Problem is FieldProblem.LooksLikeEmail or FieldProblem.LooksLikePhone,
+        BookingStep.Name => SingleName is not null || TimeAtNameStep || Problem is FieldProblem.LooksLikeEmail or FieldProblem.LooksLikePhone,
         BookingStep.Phone => Problem is FieldProblem.WrongDigitCount or FieldProblem.InvalidAreaCode or FieldProblem.ContainsLetters,
         BookingStep.Email => Problem is FieldProblem.InvalidEmail or FieldProblem.EmailMissingDomain or FieldProblem.TooLong,
         BookingStep.CallbackTime => CallbackOutcome is not null and not Fields.CallbackOutcome.NotUnderstood,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClinicBot.Dialogs;
 using Microsoft.Bot.Builder;
 
@@ -24,10 +25,32 @@ public sealed class BookingAnswerPrompt : Prompt<BookingAnswer>
 
     public static BookingStep StepOf(PromptOptions options) => StateValues.Convert<BookingStep>(options.Validations);
 
+    /// <summary>
+    /// The slots offered as buttons: those of the last re-ask, else those the question itself offered (a time
+    /// asked for before the time question), kept in the options' choices as timestamps.
+    /// </summary>
+    public static IReadOnlyList<OfferedSlot> Offered(IDictionary<string, object?> state, PromptOptions options)
+    {
+        if (state.Get<List<OfferedSlot>>(OfferedKey) is { Count: > 0 } offered)
+        {
+            return offered;
+        }
+
+        return (options.Choices ?? [])
+            .Select(c => DateTimeOffset.TryParseExact(c.Value, ChoiceFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? new OfferedSlot(c.DisplayText, time) : null)
+            .OfType<OfferedSlot>()
+            .ToList();
+    }
+
+    /// <summary>An offered slot's time as a choice value.</summary>
+    public static string ChoiceValue(DateTimeOffset time) => time.ToString(ChoiceFormat, CultureInfo.InvariantCulture);
+
+    private const string ChoiceFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
     protected override Task<PromptRecognizerResult<BookingAnswer>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var offered = state.Get<List<OfferedSlot>>(OfferedKey) ?? new List<OfferedSlot>();
+        var offered = Offered(state, options);
         var answer = _reader.Read(
             StepOf(options),
             activity.Text,

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Form;
 using ClinicBot.Dialogs;
 using Newtonsoft.Json.Linq;
 
@@ -8,16 +10,15 @@ namespace ClinicBot.Booking.Understanding;
 public sealed record OfferedSlot(string Label, DateTimeOffset Time);
 
 /// <summary>
-/// Reads one booking message with the field recognisers: the asked field first, then whatever else the
-/// message carries (BookingFieldExtractor), so a message with several fields fills them all.
+/// Reads one booking message: the asked field with that field's recogniser (<see cref="BookingForm"/>), then
+/// whatever else the message carries (BookingFieldExtractor, names in comma-separated details, who the call
+/// is for), so a message with several fields fills them all.
 /// </summary>
-public sealed class BookingMessageReader
+public sealed partial class BookingMessageReader
 {
-    private readonly NameRecognizer _names = new();
-    private readonly PhoneRecognizer _phones = new();
-    private readonly EmailRecognizer _emails = new();
-    private readonly CallbackTimeRecognizer _times;
+    private readonly FieldRecognizers _fields;
     private readonly ConfirmationRecognizer _confirmations = new();
+    private readonly NameRecognizer _names = new();
     private readonly BookingFieldExtractor _extractor;
 
     public BookingMessageReader()
@@ -27,7 +28,7 @@ public sealed class BookingMessageReader
 
     public BookingMessageReader(CallbackWindow window)
     {
-        _times = new CallbackTimeRecognizer(window);
+        _fields = new FieldRecognizers(window);
         _extractor = new BookingFieldExtractor(window);
     }
 
@@ -41,27 +42,19 @@ public sealed class BookingMessageReader
     {
         var answer = new BookingAnswer { Step = step };
         text ??= string.Empty;
+        var input = new FieldInput(text, value, now, userZone, offered);
 
-        switch (step)
+        if (BookingForm.For(step) is { } field)
         {
-            case BookingStep.Name:
-                ReadName(answer, text);
-                break;
-            case BookingStep.Phone:
-                ReadPhone(answer, text);
-                break;
-            case BookingStep.Email:
-                ReadEmail(answer, text);
-                break;
-            case BookingStep.CallbackTime:
-                ReadCallback(answer, text, now, userZone, offered);
-                break;
-            case BookingStep.ChooseFieldToChange:
-                answer.FieldToChange = FieldNamed(text);
-                break;
-            case BookingStep.Confirm:
-                ReadConfirmation(answer, text, value, now, userZone);
-                break;
+            field.Read(_fields, answer, input);
+        }
+        else if (step == BookingStep.ChooseFieldToChange)
+        {
+            answer.FieldToChange = FieldNamed(text);
+        }
+        else if (step == BookingStep.Confirm)
+        {
+            ReadConfirmation(answer, text, value, now, userZone);
         }
 
         if (!string.IsNullOrWhiteSpace(text))
@@ -75,93 +68,13 @@ public sealed class BookingMessageReader
     /// <summary>Reads every field a free message carries (used on the message that started the booking).</summary>
     public BookingAnswer ReadAll(string? text, DateTimeOffset now, string? userZone)
     {
-        var answer = new BookingAnswer { Step = BookingStep.Name };
+        var answer = new BookingAnswer { Step = BookingStep.CallFor };
         if (!string.IsNullOrWhiteSpace(text))
         {
             AddOtherFields(answer, text, now, userZone);
         }
 
         return answer;
-    }
-
-    private void ReadName(BookingAnswer answer, string text)
-    {
-        var result = _names.Recognize(text);
-        if (!result.Succeeded && LastClause(text) is { } lastClause)
-        {
-            // "actually use my full name, Christopher Young": the name is the last clause.
-            var retry = _names.Recognize(lastClause);
-            if (retry.Succeeded)
-            {
-                result = retry;
-            }
-        }
-        if (result.Succeeded)
-        {
-            answer.Name = result.Value;
-        }
-        else
-        {
-            answer.Problem = result.Problem;
-            if (result.Problem == FieldProblem.SingleName)
-            {
-                answer.SingleName = result.Value;
-            }
-        }
-    }
-
-    private void ReadPhone(BookingAnswer answer, string text)
-    {
-        var result = _phones.Recognize(text);
-        if (result.Succeeded)
-        {
-            answer.PhoneE164 = result.Value;
-        }
-        else
-        {
-            answer.Problem = result.Problem;
-        }
-    }
-
-    private void ReadEmail(BookingAnswer answer, string text)
-    {
-        var result = _emails.Recognize(text);
-        if (!result.Succeeded || result.Value is null)
-        {
-            answer.Problem = result.Problem;
-        }
-        else if (result.Value.Skipped)
-        {
-            answer.EmailSkipped = true;
-        }
-        else
-        {
-            answer.Email = result.Value.Address;
-        }
-    }
-
-    private void ReadCallback(BookingAnswer answer, string text, DateTimeOffset now, string? userZone, IReadOnlyList<OfferedSlot> offered)
-    {
-        var picked = PickOffered(text, offered);
-        if (picked is not null)
-        {
-            answer.Callback = picked.Time;
-            answer.CallbackOutcome = Fields.CallbackOutcome.Accepted;
-            return;
-        }
-
-        var result = _times.Recognize(text, now, userZone);
-        answer.CallbackOutcome = result.Outcome;
-        answer.Alternatives = result.Alternatives;
-        answer.AskedTime = result.IsAccepted ? null : result.Time;
-        if (result.IsAccepted && result.Time is { } time)
-        {
-            answer.Callback = time;
-        }
-        else if (result.Outcome == Fields.CallbackOutcome.NotUnderstood)
-        {
-            answer.Problem = FieldProblem.NotUnderstood;
-        }
     }
 
     private void ReadConfirmation(BookingAnswer answer, string text, object? value, DateTimeOffset now, string? userZone)
@@ -193,18 +106,10 @@ public sealed class BookingMessageReader
         if (result.Field is { } field && !string.IsNullOrWhiteSpace(result.NewValueText))
         {
             // "actually make it friday 2pm": read the new value with that field's recogniser.
-            var newValue = Read(StepFor(field), result.NewValueText, null, now, userZone, Array.Empty<OfferedSlot>());
+            var newValue = Read(BookingForm.For(field).Step, result.NewValueText, null, now, userZone, Array.Empty<OfferedSlot>());
             CopyFieldValues(newValue, answer);
         }
     }
-
-    private static BookingStep StepFor(BookingField field) => field switch
-    {
-        BookingField.Name => BookingStep.Name,
-        BookingField.Phone => BookingStep.Phone,
-        BookingField.Email => BookingStep.Email,
-        _ => BookingStep.CallbackTime,
-    };
 
     private static void CopyFieldValues(BookingAnswer from, BookingAnswer to)
     {
@@ -215,35 +120,61 @@ public sealed class BookingMessageReader
         to.Callback ??= from.Callback;
     }
 
-    /// <summary>Other fields in the same message ("I'm Ana Ruiz, 832-555-0100, tuesday 10am", or a correction).</summary>
+    /// <summary>Other fields in the same message ("I'm Ana Ruiz, 832-555-0100, tuesday 10am", a correction, "for my mom").</summary>
     private void AddOtherFields(BookingAnswer answer, string text, DateTimeOffset now, string? userZone)
     {
         var extracted = _extractor.Extract(text, now, userZone);
-        answer.Name ??= extracted.Name;
+        var foundContact = extracted.PhoneE164 is not null || extracted.Email is { Skipped: false };
+        answer.Name ??= extracted.Name ?? (foundContact ? NameSegment(text) : null);
         answer.PhoneE164 ??= extracted.PhoneE164;
         answer.Email ??= extracted.Email is { Skipped: false, Address: { } address } ? address : null;
         if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
         {
             answer.Callback = time;
         }
-    }
-
-    private static string? LastClause(string text)
-    {
-        var clauses = text.Split(new[] { ',', ';', ':' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return clauses.Length > 1 ? clauses[^1] : null;
-    }
-
-    private static OfferedSlot? PickOffered(string text, IReadOnlyList<OfferedSlot> offered)
-    {
-        if (offered.Count == 0)
+        else if (answer.Callback is null && answer.Step != BookingStep.CallbackTime
+            && extracted.Callback is { Outcome: CallbackOutcome.OutsideHours or CallbackOutcome.TooSoon, Time: { } wished })
         {
-            return null;
+            // "Saturday at 10" before the time question: offered the nearest open times when it is asked.
+            answer.CallbackWish = wished;
         }
 
-        var choices = offered.Select(o => new Choice(o.Label)).ToList();
-        var found = ChoicePrompt.Match(text, choices);
-        return found is null ? null : offered[found.Index];
+        var someoneElse = _fields.SomeoneElse.Read(text);
+        answer.CallFor ??= someoneElse.CallFor;
+        answer.BookerName = someoneElse.BookerName;
+        if (someoneElse.TheirName is { } theirs)
+        {
+            answer.Name = theirs;
+            answer.NameIsTheirs = true;
+        }
+        else if (someoneElse.CallFor is not null && answer.Name is not null && answer.Name == someoneElse.BookerName)
+        {
+            // "I'm Ana Díaz, I'd like to book a call for my mom": Ana is the booker, not the person to call.
+            answer.Name = null;
+        }
+    }
+
+    [GeneratedRegex(@"[,;:\n]")]
+    private static partial Regex SegmentBreak();
+
+    // "book a call: Ana Ruiz, 832-555-0100, ana@example.com": a comma-separated part that is only a capitalised name.
+    private string? NameSegment(string text)
+    {
+        foreach (var segment in SegmentBreak().Split(text).Select(s => s.Trim()))
+        {
+            var words = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 5 || !words.All(w => char.IsUpper(w[0])) || words.Any(w => NonNameWords.Contains(w.ToLowerInvariant())))
+            {
+                continue;
+            }
+
+            if (_names.Recognize(segment) is { Succeeded: true, Value: { } name })
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static ConfirmationAction SubmittedAction(object? value)

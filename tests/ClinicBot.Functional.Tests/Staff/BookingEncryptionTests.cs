@@ -41,6 +41,24 @@ public sealed class BookingEncryptionTests
     }
 
     [Fact]
+    public async Task Who_the_call_is_for_and_who_booked_it_are_encrypted_too()
+    {
+        using var app = new StaffAppFactory();
+        var store = app.Services.GetRequiredService<IBookingStore>();
+        await store.SaveAsync(StaffTestData.Booking("Rosa Elena Díaz", DateTimeOffset.UtcNow) with { CallFor = "grandmother", BookedBy = StaffTestData.CanaryName }, CancellationToken.None);
+
+        var listed = Assert.Single(await store.ListAsync(CancellationToken.None));
+        Assert.Equal(("grandmother", StaffTestData.CanaryName), (listed.CallFor, listed.BookedBy));
+
+        var row = StaffTestData.Query(app.DatabasePath, "SELECT call_for, booked_by FROM bookings").Single();
+        Assert.StartsWith(BookingFieldProtector.Prefix, (string)row["call_for"]!);
+        Assert.StartsWith(BookingFieldProtector.Prefix, (string)row["booked_by"]!);
+        var raw = StaffTestData.RawDatabaseText(app.DatabasePath);
+        Assert.DoesNotContain("grandmother", raw);
+        Assert.DoesNotContain("Quixwright", raw);
+    }
+
+    [Fact]
     public async Task Rows_from_before_encryption_still_read_and_a_lost_key_ring_reads_as_unreadable_not_a_crash()
     {
         var folder = Path.Combine(Path.GetTempPath(), "clinicbot-tests", Guid.NewGuid().ToString("N"));

@@ -103,6 +103,27 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
     }
 
     [Fact]
+    public async Task A_booking_for_someone_else_shows_who_it_is_for_and_who_booked_it_on_list_detail_and_csv()
+    {
+        var booking = StaffTestData.Booking("Rosa Elena Díaz", DateTimeOffset.UtcNow.AddMinutes(-1)) with { CallFor = "mom", BookedBy = "Ana Díaz" };
+        var reference = await StaffTestData.SaveAsync(_app.Services, booking);
+        var client = await _app.SignedInClientAsync("callfor@clinic.test");
+
+        var list = await client.GetStringAsync("/staff");
+        Assert.Contains("(call for: mom; booked by Ana Díaz)", System.Net.WebUtility.HtmlDecode(list));
+
+        var detail = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/staff/bookings/{reference}"));
+        Assert.Contains("<dd class=\"call-for\">mom</dd>", detail);
+        Assert.Contains("<dd class=\"booked-by\">Ana Díaz</dd>", detail);
+
+        var response = await StaffForms.PostAsync(client, "/staff", "/staff?handler=Export", ("status", ""));
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("\"Call for\",\"Booked by\"", lines[0]);
+        Assert.Contains(lines, line => line.StartsWith($"\"{reference}\"", StringComparison.Ordinal) && line.EndsWith("\"mom\",\"Ana Díaz\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_requests_never_change_status()
     {
         var reference = await StaffTestData.SaveAsync(_app.Services, StaffTestData.Booking("Get Only", DateTimeOffset.UtcNow));

@@ -44,6 +44,18 @@ public abstract class BookingStoreContract<TBackend> : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_booking_for_someone_else_keeps_who_it_is_for_and_who_booked_it()
+    {
+        var store = NewStore();
+        await store.SaveAsync(Request("key-self"), CancellationToken.None);
+        await store.SaveAsync(Request("key-mom", "Rosa Elena Díaz") with { CallFor = "mom", BookedBy = "Ana Díaz" }, CancellationToken.None);
+
+        var records = await store.ListAsync(CancellationToken.None);
+        Assert.Equal((null, null), (records[0].CallFor, records[0].BookedBy));
+        Assert.Equal(("Rosa Elena Díaz", "mom", "Ana Díaz"), (records[1].Name, records[1].CallFor, records[1].BookedBy));
+    }
+
+    [SkippableFact]
     public async Task Saving_the_same_idempotency_key_twice_keeps_one_booking_and_returns_its_reference()
     {
         var store = NewStore();
@@ -109,6 +121,33 @@ public sealed class SqliteBookingStoreTests : BookingStoreContract<SqliteBackend
         Assert.Equal("2026-12-01T10:00:00-06:00", row["callback"]);
         Assert.Equal("2026-11-30T16:00:00.000Z", row["created_at"]);
         Assert.Equal("wal", Assert.Single(SqliteRows.Query(Backend.FilePath, "PRAGMA journal_mode"))["journal_mode"]);
+    }
+
+    [Fact]
+    public async Task A_file_made_before_bookings_for_someone_else_gets_the_new_columns_and_keeps_its_rows()
+    {
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Backend.FilePath};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE bookings (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT NOT NULL UNIQUE, idempotency_key TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL, phone_e164 TEXT NOT NULL, email TEXT NULL, callback TEXT NOT NULL, created_at TEXT NOT NULL, channel TEXT NOT NULL);
+                INSERT INTO bookings (reference, idempotency_key, name, phone_e164, email, callback, created_at, channel)
+                VALUES ('KB-OLD22', 'old-key', 'Old Row', '+18325550100', NULL, '2026-12-01T10:00:00-06:00', '2026-11-30T16:00:00.000Z', 'webchat');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var store = NewStore();
+        await store.SaveAsync(Request("key-new") with { CallFor = "son" }, CancellationToken.None);
+
+        var records = await store.ListAsync(CancellationToken.None);
+        Assert.Equal(("Old Row", (string?)null), (records[0].Name, records[0].CallFor));
+        Assert.Equal("son", records[1].CallFor);
+
+        // Opening the upgraded file again adds nothing twice.
+        await NewStore().ListAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -14,15 +14,15 @@ public sealed class DatabaseBookingStore(ClinicDatabase database) : IBookingStor
     private const int MaxReferenceAttempts = 5;
 
     private const string InsertSql = """
-        INSERT INTO bookings (reference, idempotency_key, name, phone_e164, email, callback, created_at, channel)
-        VALUES (@reference, @key, @name, @phone, @email, @callback, @created, @channel)
+        INSERT INTO bookings (reference, idempotency_key, name, phone_e164, email, callback, created_at, channel, call_for, booked_by)
+        VALUES (@reference, @key, @name, @phone, @email, @callback, @created, @channel, @callFor, @bookedBy)
         ON CONFLICT (idempotency_key) DO NOTHING;
         """;
 
     private const string SelectReferenceSql = "SELECT reference FROM bookings WHERE idempotency_key = @key;";
 
     private const string ListSql = """
-        SELECT reference, name, phone_e164, email, callback, created_at, channel
+        SELECT reference, name, phone_e164, email, callback, created_at, channel, call_for, booked_by
         FROM bookings ORDER BY id;
         """;
 
@@ -69,7 +69,9 @@ public sealed class DatabaseBookingStore(ClinicDatabase database) : IBookingStor
                 Email: reader.GetNullableString(3),
                 Callback: DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.None),
                 CreatedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Channel: reader.GetString(6)));
+                Channel: reader.GetString(6),
+                CallFor: reader.GetNullableString(7),
+                BookedBy: reader.GetNullableString(8)));
         }
 
         return records;
@@ -89,7 +91,9 @@ public sealed class DatabaseBookingStore(ClinicDatabase database) : IBookingStor
             .With("@email", request.Email)
             .With("@callback", request.Callback.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
             .With("@created", CreatedAtText(request.CreatedAt))
-            .With("@channel", request.Channel);
+            .With("@channel", request.Channel)
+            .With("@callFor", request.CallFor)
+            .With("@bookedBy", request.BookedBy);
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
     }
 

@@ -3,7 +3,7 @@ using ClinicBot.Booking.Store;
 namespace ClinicBot.Storage.Bookings;
 
 /// <summary>
-/// Decorates the booking store so name, phone and email are encrypted before they reach the database and
+/// Decorates the booking store so name, phone, email and who the call is for / who booked it are encrypted before they reach the database and
 /// decrypted when listed. The callback time, channel and dates stay plain (needed for sorting and purging,
 /// and not identifying on their own).
 /// </summary>
@@ -17,6 +17,8 @@ public sealed class ProtectedBookingStore(IBookingStore inner, BookingFieldProte
             Name = protector.Protect(request.Name),
             PhoneE164 = protector.Protect(request.PhoneE164),
             Email = protector.ProtectOptional(request.Email),
+            CallFor = protector.ProtectOptional(request.CallFor),
+            BookedBy = protector.ProtectOptional(request.BookedBy),
         };
         return inner.SaveAsync(encrypted, ct);
     }
@@ -30,6 +32,8 @@ public sealed class ProtectedBookingStore(IBookingStore inner, BookingFieldProte
                 Name = protector.Unprotect(record.Name),
                 PhoneE164 = protector.Unprotect(record.PhoneE164),
                 Email = protector.UnprotectOptional(record.Email),
+                CallFor = protector.UnprotectOptional(record.CallFor),
+                BookedBy = protector.UnprotectOptional(record.BookedBy),
             })
             .ToList();
     }

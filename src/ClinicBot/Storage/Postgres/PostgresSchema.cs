@@ -92,5 +92,9 @@ public static class PostgresSchema
             """),
         new(4, "staff accounts (ASP.NET Core Identity, from the EF Core model)", StaffIdentitySchema.PostgresCreateScript),
         new(5, "staff audit rows keep the client address", () => "ALTER TABLE staff_audit ADD COLUMN source_address TEXT NULL;"),
+        new(6, "bookings for someone else: who the call is for and who booked it (encrypted)", () => """
+            ALTER TABLE bookings ADD COLUMN call_for TEXT NULL;
+            ALTER TABLE bookings ADD COLUMN booked_by TEXT NULL;
+            """),
     ];
 }

@@ -40,6 +40,23 @@ public sealed class SqliteDatabase : ClinicDatabase
         // WAL lets readers and one writer work at once; it is a property of the file, set once.
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;" + SqliteSchema.Sql;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
+    }
+
+    // SQLite has no ADD COLUMN IF NOT EXISTS: a file made before a column was added gets it here.
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                using var add = connection.CreateCommand();
+                add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition};";
+                add.ExecuteNonQuery();
+            }
+        }
     }
 
     private static readonly object Configured = new();

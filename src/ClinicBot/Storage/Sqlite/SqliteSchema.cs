@@ -24,7 +24,9 @@ public static class SqliteSchema
             email TEXT NULL,
             callback TEXT NOT NULL,
             created_at TEXT NOT NULL,
-            channel TEXT NOT NULL
+            channel TEXT NOT NULL,
+            call_for TEXT NULL,
+            booked_by TEXT NULL
         );
 
         CREATE TABLE IF NOT EXISTS booking_status (
@@ -87,4 +89,12 @@ public static class SqliteSchema
             value TEXT NOT NULL
         );
         """;
+
+    /// <summary>Columns added after a table was first released: added to a file made before them (table, column, definition).</summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("bookings", "call_for", "TEXT NULL"),
+        ("bookings", "booked_by", "TEXT NULL"),
+        ("staff_audit", "source_address", "TEXT NULL"),
+    ];
 }

@@ -17,7 +17,7 @@ public sealed record StoredBookingRow(BookingRecord Record, BookingStatus Status
 public sealed class StaffBookingQuery(ClinicDatabase database)
 {
     private const string Columns = """
-        SELECT b.reference, b.name, b.phone_e164, b.email, b.callback, b.created_at, b.channel, s.status
+        SELECT b.reference, b.name, b.phone_e164, b.email, b.callback, b.created_at, b.channel, b.call_for, b.booked_by, s.status
         FROM bookings b LEFT JOIN booking_status s ON s.reference = b.reference
         """;
 
@@ -88,8 +88,10 @@ public sealed class StaffBookingQuery(ClinicDatabase database)
                 Email: reader.GetNullableString(3),
                 Callback: DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.None),
                 CreatedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Channel: reader.GetString(6));
-            var status = BookingStatusNames.TryParse(reader.GetNullableString(7), out var parsed) ? parsed : BookingStatus.New;
+                Channel: reader.GetString(6),
+                CallFor: reader.GetNullableString(7),
+                BookedBy: reader.GetNullableString(8));
+            var status = BookingStatusNames.TryParse(reader.GetNullableString(9), out var parsed) ? parsed : BookingStatus.New;
             rows.Add(new StoredBookingRow(record, status));
         }
 

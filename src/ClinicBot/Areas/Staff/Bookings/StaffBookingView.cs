@@ -1,6 +1,9 @@
 namespace ClinicBot.Staff.Bookings;
 
-/// <summary>A booking request as staff see it: decrypted fields plus the call-back status.</summary>
+/// <summary>
+/// A booking request as staff see it: decrypted fields plus the call-back status. <c>Name</c> is the person to
+/// call; <c>CallFor</c> ("mom") and <c>BookedBy</c> are set when someone booked for them.
+/// </summary>
 public sealed record StaffBookingView(
     string Reference,
     string Name,
@@ -9,7 +12,9 @@ public sealed record StaffBookingView(
     DateTimeOffset Callback,
     DateTimeOffset CreatedAt,
     string Channel,
-    BookingStatus Status);
+    BookingStatus Status,
+    string? CallFor = null,
+    string? BookedBy = null);
 
 /// <summary>List filter from the query string; dates are clinic-local calendar days, both ends inclusive.</summary>
 public sealed record BookingFilter(BookingStatus? Status, DateOnly? From, DateOnly? To)

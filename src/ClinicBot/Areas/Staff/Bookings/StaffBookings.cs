@@ -80,5 +80,7 @@ public sealed class StaffBookings(StaffBookingQuery query, BookingFieldProtector
             row.Record.Callback,
             row.Record.CreatedAt,
             row.Record.Channel,
-            row.Status);
+            row.Status,
+            protector.UnprotectOptional(row.Record.CallFor),
+            protector.UnprotectOptional(row.Record.BookedBy));
 }

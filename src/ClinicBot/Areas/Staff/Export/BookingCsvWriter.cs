@@ -7,7 +7,7 @@ namespace ClinicBot.Staff.Export;
 /// <summary>CSV export of booking requests (RFC 4180 quoting, formula-injection-safe cells).</summary>
 public static class BookingCsvWriter
 {
-    private static readonly string[] Header = ["Reference", "Status", "Received", "Callback", "Name", "Phone", "Email", "Channel"];
+    private static readonly string[] Header = ["Reference", "Status", "Received", "Callback", "Name", "Phone", "Email", "Channel", "Call for", "Booked by"];
 
     public static string Write(IEnumerable<StaffBookingView> bookings, ClinicClock clock)
     {
@@ -25,6 +25,8 @@ public static class BookingCsvWriter
                 booking.PhoneE164,
                 booking.Email ?? string.Empty,
                 booking.Channel,
+                booking.CallFor ?? string.Empty,
+                booking.BookedBy ?? string.Empty,
             ]);
         }
 
