@@ -43,33 +43,11 @@ public sealed class StaffSchema(ClinicDatabase database, ILogger<StaffSchema> lo
                     break;
                 case SqliteDatabase sqlite:
                     CreateSqliteTablesIfMissing(sqlite);
-                    AddAuditSourceColumnIfMissing(sqlite);
                     break;
             }
 
             _created = true;
         }
-    }
-
-    // Files made before audit rows kept the client address get the column (SqliteSchema creates it on new files).
-    private static void AddAuditSourceColumnIfMissing(SqliteDatabase database)
-    {
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var check = connection.CreateCommand();
-        check.Transaction = transaction;
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('staff_audit') WHERE name = 'source_address';";
-        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-        {
-            return;
-        }
-
-        using var alter = connection.CreateCommand();
-        alter.Transaction = transaction;
-        alter.CommandText = "ALTER TABLE staff_audit ADD COLUMN source_address TEXT NULL;";
-        alter.ExecuteNonQuery();
-        transaction.Commit();
     }
 
     // The checked-in DDL, not EF Core's CreateTables(): that builds the EF Core model, a third of the app's start-up.
