@@ -17,12 +17,13 @@ public sealed class DailyCappedBookingStore(IBookingStore inner, DailyBookingCap
             return await inner.SaveAsync(request, ct).ConfigureAwait(false);
         }
 
-        var reservation = cap.TryReserve(client) ?? throw new BookingLimitReachedException();
+        var reservation = cap.TryReserve(client, request.IdempotencyKey) ?? throw new BookingLimitReachedException();
         try
         {
             var saved = await inner.SaveAsync(request, ct).ConfigureAwait(false);
             if (!saved.Created)
             {
+                // Saved before, by another instance or process: this call added no booking.
                 cap.Release(reservation);
             }
 

@@ -16,36 +16,49 @@ public sealed class DailyBookingCapCountTests
     {
         var cap = new DailyBookingCap(2, Central, _clock);
 
-        Assert.NotNull(cap.TryReserve("address:203.0.113.7"));
-        Assert.NotNull(cap.TryReserve("address:203.0.113.7"));
-        Assert.Null(cap.TryReserve("address:203.0.113.7"));
-        Assert.NotNull(cap.TryReserve("address:203.0.113.8"));
+        Assert.NotNull(cap.TryReserve("address:203.0.113.7", "booking-1"));
+        Assert.NotNull(cap.TryReserve("address:203.0.113.7", "booking-2"));
+        Assert.Null(cap.TryReserve("address:203.0.113.7", "booking-3"));
+        Assert.NotNull(cap.TryReserve("address:203.0.113.8", "booking-4"));
     }
 
     [Fact]
     public void The_count_starts_again_at_midnight_in_the_clinics_time_zone()
     {
         var cap = new DailyBookingCap(1, Central, _clock);
-        Assert.NotNull(cap.TryReserve("client"));
+        Assert.NotNull(cap.TryReserve("client", "booking-5"));
 
         _clock.Advance(TimeSpan.FromMinutes(29));
-        Assert.Null(cap.TryReserve("client"));
+        Assert.Null(cap.TryReserve("client", "booking-6"));
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.NotNull(cap.TryReserve("client"));
+        Assert.NotNull(cap.TryReserve("client", "booking-7"));
     }
 
     [Fact]
     public void A_released_place_can_be_used_again_but_not_one_from_a_past_day()
     {
         var cap = new DailyBookingCap(1, Central, _clock);
-        cap.Release(cap.TryReserve("client")!);
-        var kept = cap.TryReserve("client");
+        cap.Release(cap.TryReserve("client", "booking-8")!);
+        var kept = cap.TryReserve("client", "booking-9");
         Assert.NotNull(kept);
 
         _clock.Advance(TimeSpan.FromHours(1));
-        Assert.NotNull(cap.TryReserve("client"));
+        Assert.NotNull(cap.TryReserve("client", "booking-10"));
         cap.Release(kept!);
-        Assert.Null(cap.TryReserve("client"));
+        Assert.Null(cap.TryReserve("client", "booking-11"));
+    }
+
+    [Fact]
+    public void A_booking_already_counted_is_let_through_again_at_the_cap_and_its_place_kept()
+    {
+        var cap = new DailyBookingCap(1, Central, _clock);
+        Assert.NotNull(cap.TryReserve("client", "booking-a"));
+
+        var retried = cap.TryReserve("client", "booking-a");
+        Assert.NotNull(retried);
+        cap.Release(retried!);
+
+        Assert.Null(cap.TryReserve("client", "booking-b"));
     }
 
     [Fact]
