@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ClinicBot.Staff.Accounts;
 using ClinicBot.Testing.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBot.Tests.Staff;
 
@@ -94,6 +97,27 @@ public sealed partial class TwoFactorTests
 
         var audit = StaffTestData.Query(app.DatabasePath, "SELECT action, detail FROM staff_audit WHERE staff_email = 'reuse@clinic.test' AND action LIKE 'account.code-%' ORDER BY id");
         Assert.Equal(["account.code-accepted", "account.code-refused", "account.code-accepted"], audit.Select(row => (string)row["action"]!));
+    }
+
+    [Fact]
+    public async Task One_code_checked_by_two_requests_that_both_loaded_the_account_first_is_accepted_once()
+    {
+        using var app = new StaffAppFactory();
+        var created = await app.CreateStaffAsync("race@clinic.test");
+        var code = app.NextCode("race@clinic.test");
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var firstUsers = first.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var secondUsers = second.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        // Both requests have read the account (and its concurrency stamp) before either checks the code.
+        var firstCopy = (await firstUsers.FindByIdAsync(created.Id))!;
+        var secondCopy = (await secondUsers.FindByIdAsync(created.Id))!;
+
+        var firstResult = await firstUsers.VerifyTwoFactorTokenAsync(firstCopy, TokenOptions.DefaultAuthenticatorProvider, code);
+        var secondResult = await secondUsers.VerifyTwoFactorTokenAsync(secondCopy, TokenOptions.DefaultAuthenticatorProvider, code);
+
+        Assert.True(firstResult);
+        Assert.False(secondResult);
     }
 
     [Fact]
