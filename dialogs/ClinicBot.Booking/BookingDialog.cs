@@ -84,6 +84,7 @@ public sealed class BookingDialog : ComponentDialog
         var hadDetails = Apply(draft, firstMessage);
 
         await SendAsync(innerDc.Context, _texts.Get(hadDetails ? "startWithDetails" : "start"), cancellationToken).ConfigureAwait(false);
+        await SendNotesAsync(innerDc.Context, firstMessage, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Booking started");
         return await innerDc.BeginDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
     }
@@ -195,6 +196,7 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         var changedAnotherField = Apply(draft, answer) && !answer.AnswersStep;
+        await SendNotesAsync(step.Context, answer, cancellationToken).ConfigureAwait(false);
         if (changedAnotherField || (pending == BookingStep.Confirm && answer.HasFieldValue))
         {
             draft.ChoosingFieldToChange = false;
@@ -268,6 +270,10 @@ public sealed class BookingDialog : ComponentDialog
         var text = slots.Count == 0 && reason is not ("default" or "ZoneUnknown")
             ? _texts.Get("reaskCallbackNoSlots")
             : _texts.Reask("reaskCallback", reason);
+        if (ClosedDayNote(answer, reason) is { } note)
+        {
+            text = note + " " + text;
+        }
         var reply = MessageFactory.Text(text);
         if (slots.Count > 0)
         {
@@ -290,6 +296,8 @@ public sealed class BookingDialog : ComponentDialog
                 return "TooSoon";
             case CallbackOutcome.ZoneUnknown:
                 return "ZoneUnknown";
+            case CallbackOutcome.Holiday:
+                return "Holiday";
             case CallbackOutcome.OutsideHours:
                 break;
             default:
@@ -309,6 +317,11 @@ public sealed class BookingDialog : ComponentDialog
             return "Weekend";
         }
 
+        if (window.ClosedDates.Contains(DateOnly.FromDateTime(local.DateTime)))
+        {
+            return "ClosedDate";
+        }
+
         var clock = TimeOnly.FromDateTime(local.DateTime);
         if (clock < window.Opens)
         {
@@ -316,6 +329,29 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         return clock > window.LastStart ? "Evening" : "Closed";
+    }
+
+    /// <summary>Why a day is out, said before the offered slots: a holiday (no holiday schedule on the page) or a closed date.</summary>
+    private string? ClosedDayNote(BookingAnswer answer, string reason)
+    {
+        if (answer.AskedTime is not { } asked || reason is not ("Holiday" or "ClosedDate"))
+        {
+            return null;
+        }
+
+        var date = TimeZoneInfo.ConvertTime(asked, _window.TimeZone).ToString("dddd, MMMM d", System.Globalization.CultureInfo.InvariantCulture);
+        return reason == "Holiday"
+            ? _texts.Get("notes.holiday", new { holiday = answer.Holiday ?? string.Empty, date })
+            : _texts.Get("notes.closedDate", new { date });
+    }
+
+    /// <summary>Says every value that was kept, read or corrected on the way in (booking-prompts.json notes.*).</summary>
+    private async Task SendNotesAsync(ITurnContext context, BookingAnswer answer, CancellationToken cancellationToken)
+    {
+        foreach (var note in answer.Notes)
+        {
+            await SendAsync(context, _texts.Get("notes." + note.Key, note.Values), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private bool IsStale(DateTimeOffset? callback) =>

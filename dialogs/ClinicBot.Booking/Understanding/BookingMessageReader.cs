@@ -17,6 +17,7 @@ public sealed class BookingMessageReader
     private readonly PhoneRecognizer _phones = new();
     private readonly EmailRecognizer _emails = new();
     private readonly CallbackTimeRecognizer _times;
+    private readonly TimeZoneInfo _clinicZone;
     private readonly ConfirmationRecognizer _confirmations = new();
     private readonly BookingFieldExtractor _extractor;
 
@@ -28,6 +29,7 @@ public sealed class BookingMessageReader
     public BookingMessageReader(CallbackWindow window)
     {
         _times = new CallbackTimeRecognizer(window);
+        _clinicZone = window.TimeZone;
         _extractor = new BookingFieldExtractor(window);
     }
 
@@ -115,7 +117,8 @@ public sealed class BookingMessageReader
         var result = _phones.Recognize(text);
         if (result.Succeeded)
         {
-            answer.PhoneE164 = result.Value;
+            answer.PhoneE164 = result.Value!.Value;
+            answer.Notes.AddRange(ValueNotes.ForPhone(result.Value));
         }
         else
         {
@@ -136,7 +139,8 @@ public sealed class BookingMessageReader
         }
         else
         {
-            answer.Email = result.Value.Address;
+            answer.Email = result.Value.KeptAddress;
+            answer.Notes.AddRange(ValueNotes.ForEmail(result.Value));
         }
     }
 
@@ -154,9 +158,11 @@ public sealed class BookingMessageReader
         answer.CallbackOutcome = result.Outcome;
         answer.Alternatives = result.Alternatives;
         answer.AskedTime = result.IsAccepted ? null : result.Time;
+        answer.Holiday = result.Holiday;
         if (result.IsAccepted && result.Time is { } time)
         {
             answer.Callback = time;
+            answer.Notes.AddRange(ValueNotes.ForCallback(result, _clinicZone));
         }
         else if (result.Outcome == Fields.CallbackOutcome.NotUnderstood)
         {
@@ -213,6 +219,7 @@ public sealed class BookingMessageReader
         to.Email ??= from.Email;
         to.EmailSkipped |= from.EmailSkipped;
         to.Callback ??= from.Callback;
+        to.Notes.AddRange(from.Notes);
     }
 
     /// <summary>Other fields in the same message ("I'm Ana Ruiz, 832-555-0100, tuesday 10am", or a correction).</summary>
@@ -220,11 +227,22 @@ public sealed class BookingMessageReader
     {
         var extracted = _extractor.Extract(text, now, userZone);
         answer.Name ??= extracted.Name;
-        answer.PhoneE164 ??= extracted.PhoneE164;
-        answer.Email ??= extracted.Email is { Skipped: false, Address: { } address } ? address : null;
-        if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
+        if (answer.PhoneE164 is null && extracted.Phone is { } phone)
+        {
+            answer.PhoneE164 = phone.Value;
+            answer.Notes.AddRange(ValueNotes.ForPhone(phone));
+        }
+
+        if (answer.Email is null && extracted.Email is { Skipped: false, KeptAddress: { } address } email)
+        {
+            answer.Email = address;
+            answer.Notes.AddRange(ValueNotes.ForEmail(email));
+        }
+
+        if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time } callback)
         {
             answer.Callback = time;
+            answer.Notes.AddRange(ValueNotes.ForCallback(callback, _clinicZone));
         }
     }
 

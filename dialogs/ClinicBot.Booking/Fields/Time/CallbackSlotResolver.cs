@@ -32,7 +32,60 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return CallbackTimeResult.ZoneUnknown;
         }
 
-        return Decide(Candidates(request, now, zone), now);
+        if (HolidayAsked(request, now, zone) is { } holiday)
+        {
+            return holiday;
+        }
+
+        return WithMovedTime(Decide(Candidates(request, now, zone), now), request, zone);
+    }
+
+    /// <summary>
+    /// A named holiday, or a date that is one: the clinic's page lists no holiday schedule, so no call is promised
+    /// that day; the nearest open weekdays at the asked time are offered instead (other holidays left out too).
+    /// </summary>
+    private CallbackTimeResult? HolidayAsked(TimeRequest request, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = ZonedClock.DateIn(now, zone);
+        var named = request.Days.Where(d => !d.Negated && d is HolidayMention or DateMention or DayOfMonthMention).ToList();
+        if (named.Count == 0 || named.Count != request.Days.Count(d => !d.Negated && d is not WeekdayMention))
+        {
+            return null;
+        }
+
+        var date = CandidateDates.From(named, today).FirstOrDefault();
+        var holiday = named.OfType<HolidayMention>().Select(h => h.Holiday).FirstOrDefault() ?? (date == default ? null : Holidays.On(date));
+        if (holiday is null || date == default)
+        {
+            return null;
+        }
+
+        var preference = TimePreference.Of(request.Times);
+        var time = preference.Preferred.Count > 0 ? preference.Preferred[0] : preference.From is { } from && from >= window.Opens ? from : window.Opens;
+        var requested = ZonedClock.ToInstant(date, time, zone);
+        if (requested < now)
+        {
+            return null;
+        }
+
+        var holidayDates = Holidays.All.SelectMany(h => new[] { h.DateIn(date.Year - 1), h.DateIn(date.Year), h.DateIn(date.Year + 1) });
+        var closed = window with { ClosedDates = window.ClosedDates.Concat(holidayDates).ToHashSet() };
+        var alternatives = AlternativeSlots.Around(requested, now, closed);
+        return new CallbackTimeResult(CallbackOutcome.Holiday, ZonedClock.InZone(requested, window.TimeZone), alternatives) { Holiday = holiday.Name };
+    }
+
+    // "tomorrow at 7" booked at 9:00 would be a time the person did not say: the result says so, for the reply.
+    private CallbackTimeResult WithMovedTime(CallbackTimeResult result, TimeRequest request, TimeZoneInfo zone)
+    {
+        var asked = request.Times.Where(t => !t.Negated).OfType<ExactTimeMention>().FirstOrDefault();
+        if (!result.IsAccepted || result.Time is not { } time || asked is null)
+        {
+            return result;
+        }
+
+        var askedTimes = TimePreference.Of(request.Times).Preferred;
+        var booked = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime);
+        return askedTimes.Count == 0 || askedTimes.Contains(booked) ? result : result with { MovedFrom = askedTimes[0] };
     }
 
     /// <summary>An exact moment (a button's ISO timestamp): accepted as is, or steered like any other wish.</summary>
