@@ -339,7 +339,9 @@ public sealed class BookingDialog : ComponentDialog
             return null;
         }
 
-        var date = TimeZoneInfo.ConvertTime(asked, _window.TimeZone).ToString("dddd, MMMM d", System.Globalization.CultureInfo.InvariantCulture);
+        var local = TimeZoneInfo.ConvertTime(asked, _window.TimeZone);
+        var thisYear = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _window.TimeZone).Year == local.Year;
+        var date = local.ToString(thisYear ? "dddd, MMMM d" : "dddd, MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return reason == "Holiday"
             ? _texts.Get("notes.holiday", new { holiday = answer.Holiday ?? string.Empty, date })
             : _texts.Get("notes.closedDate", new { date });
