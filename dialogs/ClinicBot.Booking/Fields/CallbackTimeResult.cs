@@ -42,7 +42,4 @@ public sealed record CallbackTimeResult(CallbackOutcome Outcome, DateTimeOffset?
 
     /// <summary>The holiday's name when <see cref="Outcome"/> is <see cref="CallbackOutcome.Holiday"/>.</summary>
     public string? Holiday { get; init; }
-
-    /// <summary>Accepted at another time of day than the clock time the person said (that time, in their words' zone).</summary>
-    public TimeOnly? MovedFrom { get; init; }
 }

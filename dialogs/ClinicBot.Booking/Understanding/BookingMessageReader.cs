@@ -17,7 +17,6 @@ public sealed class BookingMessageReader
     private readonly PhoneRecognizer _phones = new();
     private readonly EmailRecognizer _emails = new();
     private readonly CallbackTimeRecognizer _times;
-    private readonly TimeZoneInfo _clinicZone;
     private readonly ConfirmationRecognizer _confirmations = new();
     private readonly BookingFieldExtractor _extractor;
 
@@ -29,7 +28,6 @@ public sealed class BookingMessageReader
     public BookingMessageReader(CallbackWindow window)
     {
         _times = new CallbackTimeRecognizer(window);
-        _clinicZone = window.TimeZone;
         _extractor = new BookingFieldExtractor(window);
     }
 
@@ -162,7 +160,6 @@ public sealed class BookingMessageReader
         if (result.IsAccepted && result.Time is { } time)
         {
             answer.Callback = time;
-            answer.Notes.AddRange(ValueNotes.ForCallback(result, _clinicZone));
         }
         else if (result.Outcome == Fields.CallbackOutcome.NotUnderstood)
         {
@@ -239,10 +236,9 @@ public sealed class BookingMessageReader
             answer.Notes.AddRange(ValueNotes.ForEmail(email));
         }
 
-        if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time } callback)
+        if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
         {
             answer.Callback = time;
-            answer.Notes.AddRange(ValueNotes.ForCallback(callback, _clinicZone));
         }
     }
 

@@ -10,7 +10,6 @@ public sealed class ValueNote
     public const string PrefixRead = "prefixRead";
     public const string EmailSpoken = "emailSpoken";
     public const string DomainCorrected = "domainCorrected";
-    public const string TimeMoved = "timeMoved";
 
     public string Key { get; set; } = string.Empty;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClinicBot.Booking.Fields;
 
 namespace ClinicBot.Booking.Understanding;
@@ -40,18 +39,6 @@ internal static class ValueNotes
         else if (email.Spoken)
         {
             yield return ValueNote.Of(ValueNote.EmailSpoken, new() { ["email"] = email.Address });
-        }
-    }
-
-    public static IEnumerable<ValueNote> ForCallback(CallbackTimeResult result, TimeZoneInfo clinicZone)
-    {
-        if (result is { IsAccepted: true, Time: { } time, MovedFrom: { } asked })
-        {
-            yield return ValueNote.Of(ValueNote.TimeMoved, new()
-            {
-                ["asked"] = asked.ToString("h:mm tt", CultureInfo.InvariantCulture),
-                ["callback"] = CallbackFormat.Label(time, clinicZone),
-            });
         }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return holiday;
         }
 
-        return WithMovedTime(Decide(Candidates(request, now, zone), now), request, zone);
+        return Decide(Candidates(request, now, zone), now);
     }
 
     /// <summary>
@@ -72,20 +72,6 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
         var closed = window with { ClosedDates = window.ClosedDates.Concat(holidayDates).ToHashSet() };
         var alternatives = AlternativeSlots.Around(requested, now, closed);
         return new CallbackTimeResult(CallbackOutcome.Holiday, ZonedClock.InZone(requested, window.TimeZone), alternatives) { Holiday = holiday.Name };
-    }
-
-    // "tomorrow at 7" booked at 9:00 would be a time the person did not say: the result says so, for the reply.
-    private CallbackTimeResult WithMovedTime(CallbackTimeResult result, TimeRequest request, TimeZoneInfo zone)
-    {
-        var asked = request.Times.Where(t => !t.Negated).OfType<ExactTimeMention>().FirstOrDefault();
-        if (!result.IsAccepted || result.Time is not { } time || asked is null)
-        {
-            return result;
-        }
-
-        var askedTimes = TimePreference.Of(request.Times).Preferred;
-        var booked = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime);
-        return askedTimes.Count == 0 || askedTimes.Contains(booked) ? result : result with { MovedFrom = askedTimes[0] };
     }
 
     /// <summary>An exact moment (a button's ISO timestamp): accepted as is, or steered like any other wish.</summary>
