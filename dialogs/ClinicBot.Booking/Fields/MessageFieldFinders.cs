@@ -19,7 +19,8 @@ internal static class PhoneInMessage
             }
         }
 
-        return (phone, Blank(withoutExtension, candidates.Select(c => (c.Start, c.Length))));
+        // The extension is only taken out with the number it belongs to.
+        return (phone, Blank(phone is null ? text : withoutExtension, candidates.Select(c => (c.Start, c.Length))));
     }
 
     public static string Blank(string text, IEnumerable<(int Start, int Length)> spans)

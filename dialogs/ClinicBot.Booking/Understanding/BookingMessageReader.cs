@@ -17,6 +17,7 @@ public sealed class BookingMessageReader
     private readonly PhoneRecognizer _phones = new();
     private readonly EmailRecognizer _emails = new();
     private readonly CallbackTimeRecognizer _times;
+    private readonly TimeZoneInfo _clinicZone;
     private readonly ConfirmationRecognizer _confirmations = new();
     private readonly BookingFieldExtractor _extractor;
 
@@ -28,6 +29,7 @@ public sealed class BookingMessageReader
     public BookingMessageReader(CallbackWindow window)
     {
         _times = new CallbackTimeRecognizer(window);
+        _clinicZone = window.TimeZone;
         _extractor = new BookingFieldExtractor(window);
     }
 
@@ -239,6 +241,10 @@ public sealed class BookingMessageReader
         if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
         {
             answer.Callback = time;
+        }
+        else if (answer.Callback is null && answer.Step != BookingStep.CallbackTime && extracted.Callback is { IsAccepted: false } unbooked)
+        {
+            answer.Notes.AddRange(ValueNotes.ForUnbookedTime(unbooked, _clinicZone));
         }
     }
 

@@ -10,6 +10,8 @@ public sealed class ValueNote
     public const string PrefixRead = "prefixRead";
     public const string EmailSpoken = "emailSpoken";
     public const string DomainCorrected = "domainCorrected";
+    public const string TimeNotKept = "timeNotKept";
+    public const string HolidayNotKept = "holidayNotKept";
 
     public string Key { get; set; } = string.Empty;
 

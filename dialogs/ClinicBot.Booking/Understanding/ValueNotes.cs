@@ -41,4 +41,18 @@ internal static class ValueNotes
             yield return ValueNote.Of(ValueNote.EmailSpoken, new() { ["email"] = email.Address });
         }
     }
+
+    /// <summary>A time wish carried by a message at another step that cannot be booked: said, so it is not silently dropped.</summary>
+    public static IEnumerable<ValueNote> ForUnbookedTime(CallbackTimeResult result, TimeZoneInfo clinicZone)
+    {
+        if (result.Time is not { } asked || result.Outcome is not (CallbackOutcome.OutsideHours or CallbackOutcome.Holiday))
+        {
+            yield break;
+        }
+
+        var label = CallbackFormat.Label(asked, clinicZone);
+        yield return result.Holiday is { } holiday
+            ? ValueNote.Of(ValueNote.HolidayNotKept, new() { ["asked"] = label, ["holiday"] = holiday })
+            : ValueNote.Of(ValueNote.TimeNotKept, new() { ["asked"] = label });
+    }
 }

@@ -195,4 +195,14 @@ public class PhoneRecognizerTests
 
         Assert.False(result.Succeeded);
     }
+
+    [Fact]
+    public void Spelled_out_digits_outside_the_number_stay_words()
+    {
+        var result = _recognizer.Recognize("one more try: eight three two five five five zero one four two");
+
+        Assert.True(result.Succeeded, result.Problem.ToString());
+        Assert.Equal("+18325550142", result.Value!.Value);
+        Assert.Null(result.Value.Extension);
+    }
 }

@@ -1,5 +1,6 @@
 using ClinicBot.Booking;
 using ClinicBot.Booking.Fields;
+using ClinicBot.Booking.Texts;
 using ClinicBot.Knowledge;
 using ClinicBot.Tests.Booking.Support;
 using Microsoft.Bot.Schema;
@@ -98,6 +99,20 @@ public sealed class ValuesKeptWholeTests : IDisposable
         await bot.SayAsync("yes");
         var booking = Assert.Single(await bot.BookingsAsync());
         Assert.Equal(new DateTimeOffset(2026, 12, 30, 11, 0, 0, TimeSpan.FromHours(-6)), booking.Callback);
+    }
+
+    [Theory]
+    [InlineData("book a call: I'm Carla Mendes, 713-555-0111, carla.m@example.com, saturday 10am", "I couldn't keep Sat Dec 5, 10:00 AM")]
+    [InlineData("book a call: I'm Carla Mendes, 713-555-0111, carla.m@example.com, christmas eve at 10", "that's Christmas Eve")]
+    public async Task A_time_in_the_first_message_that_cannot_be_booked_is_said_not_dropped(string first, string said)
+    {
+        using var bot = new BookingTestBot();
+
+        var replies = Texts(await bot.SayAsync(first));
+
+        Assert.Contains(said, replies);
+        Assert.EndsWith(BookingTexts.Default.Get("askCallback"), replies);
+        Assert.Empty(await bot.BookingsAsync());
     }
 
     [Fact]
