@@ -407,6 +407,8 @@ public class CallbackTimeRecognizerTests
     [InlineData("december 23 at 10", "2026-12-23 10:00")]
     [InlineData("friday", "2026-12-04 10:00")]
     [InlineData("the 22nd in the morning", "2026-12-22 10:00")]
+    [InlineData("after new years, jan 5 at 10", "2027-01-05 10:00")]
+    [InlineData("christmas eve or the 23rd at 10", "2026-12-23 10:00")]
     public void A_date_that_is_no_holiday_is_booked_as_before(string text, string expected)
     {
         var result = _recognizer.Recognize(text, MondayMorning);

@@ -37,6 +37,12 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return holiday;
         }
 
+        // "after new years, jan 5 at 10": a holiday named beside another day only sets the scene.
+        if (request.Days.Any(d => d is HolidayMention) && request.Days.Any(d => !d.Negated && d is not HolidayMention))
+        {
+            request = request with { Days = request.Days.Where(d => d is not HolidayMention).ToList() };
+        }
+
         return Decide(Candidates(request, now, zone), now);
     }
 
@@ -53,12 +59,15 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return null;
         }
 
-        var date = CandidateDates.From(named, today).FirstOrDefault();
-        var holiday = named.OfType<HolidayMention>().Select(h => h.Holiday).FirstOrDefault() ?? (date == default ? null : Holidays.On(date));
-        if (holiday is null || date == default)
+        // Only when every day named is a holiday: "christmas eve", "12/24", "thursday thanksgiving".
+        var dates = CandidateDates.From(named, today);
+        if (dates.Count != 1 || Holidays.On(dates[0]) is null)
         {
             return null;
         }
+
+        var date = dates[0];
+        var holiday = named.OfType<HolidayMention>().Select(h => h.Holiday).FirstOrDefault() ?? Holidays.On(date)!;
 
         var preference = TimePreference.Of(request.Times);
         var time = preference.Preferred.Count > 0 ? preference.Preferred[0] : preference.From is { } from && from >= window.Opens ? from : window.Opens;
