@@ -59,7 +59,7 @@ public sealed class BookingDialog : ComponentDialog
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _texts = texts ?? throw new ArgumentNullException(nameof(texts));
-        _steering = new CallbackSteering(window, texts);
+        _steering = new CallbackSteering(window, texts, clock);
         _wording = new DraftWording(texts);
 
         AddDialog(new WaterfallDialog(FlowId, new WaterfallStep[] { AskNextQuestionStepAsync, ApplyAnswerStepAsync }));
@@ -89,6 +89,7 @@ public sealed class BookingDialog : ComponentDialog
         var hadDetails = Apply(draft, firstMessage).Changed && (draft.Name ?? draft.PhoneE164 ?? draft.Email ?? (object?)draft.Callback ?? draft.CallbackWish) is not null;
 
         await SendAsync(innerDc.Context, Text(hadDetails ? "startWithDetails" : "start", draft), cancellationToken).ConfigureAwait(false);
+        await SendNotesAsync(innerDc.Context, firstMessage, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Booking started");
         return await innerDc.BeginDialogAsync(FlowId, draft, cancellationToken).ConfigureAwait(false);
     }
@@ -222,6 +223,7 @@ public sealed class BookingDialog : ComponentDialog
         var wasForSomeoneElse = draft.ForSomeoneElse;
         var applied = Apply(draft, answer);
         var changedAnotherField = applied.Changed && !answer.AnswersStep;
+        await SendNotesAsync(step.Context, answer, cancellationToken).ConfigureAwait(false);
         if (changedAnotherField || (pending == BookingStep.Confirm && answer.HasFieldValue))
         {
             draft.ChoosingFieldToChange = false;
@@ -310,6 +312,15 @@ public sealed class BookingDialog : ComponentDialog
         var slots = _steering.SlotsFor(answer);
         prompt.State[BookingAnswerPrompt.OfferedKey] = slots;
         await prompt.Context.SendActivityAsync(_steering.Message(answer, slots), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Says every value that was kept, read or corrected on the way in (booking-prompts.json notes.*).</summary>
+    private async Task SendNotesAsync(ITurnContext context, BookingAnswer answer, CancellationToken cancellationToken)
+    {
+        foreach (var note in answer.Notes)
+        {
+            await SendAsync(context, _texts.Get("notes." + note.Key, note.Values), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private bool IsStale(DateTimeOffset? callback) =>

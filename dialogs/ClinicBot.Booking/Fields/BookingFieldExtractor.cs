@@ -3,9 +3,12 @@ using ClinicBot.Booking.Fields.Time;
 namespace ClinicBot.Booking.Fields;
 
 /// <summary>Fields found in one message; null where the message did not clearly carry that field.</summary>
-public sealed record ExtractedBookingFields(string? Name, string? PhoneE164, EmailAnswer? Email, CallbackTimeResult? Callback)
+public sealed record ExtractedBookingFields(string? Name, CallbackPhone? Phone, EmailAnswer? Email, CallbackTimeResult? Callback)
 {
-    public bool IsEmpty => Name is null && PhoneE164 is null && Email is null && Callback is null;
+    /// <summary>The phone as stored (E.164, with ";ext=" when an extension was given).</summary>
+    public string? PhoneE164 => Phone?.Value;
+
+    public bool IsEmpty => Name is null && Phone is null && Email is null && Callback is null;
 }
 
 /// <summary>

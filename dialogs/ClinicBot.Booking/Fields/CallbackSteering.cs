@@ -15,12 +15,14 @@ public sealed class CallbackSteering
     private readonly CallbackWindow _window;
     private readonly CallbackTimeRecognizer _times;
     private readonly BookingTexts _texts;
+    private readonly TimeProvider _clock;
 
-    public CallbackSteering(CallbackWindow window, BookingTexts texts)
+    public CallbackSteering(CallbackWindow window, BookingTexts texts, TimeProvider clock)
     {
         _window = window;
         _times = new CallbackTimeRecognizer(window);
         _texts = texts;
+        _clock = clock;
     }
 
     /// <summary>The open slots to offer (at most three) for a reading whose time could not be booked.</summary>
@@ -34,6 +36,11 @@ public sealed class CallbackSteering
         var text = slots.Count == 0 && reason is not ("default" or "ZoneUnknown")
             ? _texts.Get("reaskCallbackNoSlots")
             : _texts.Reask("reaskCallback", reason);
+        if (ClosedDayNote(reading, reason) is { } note)
+        {
+            text = note + " " + text;
+        }
+
         var reply = MessageFactory.Text(text);
         if (slots.Count > 0)
         {
@@ -74,6 +81,8 @@ public sealed class CallbackSteering
                 return "TooSoon";
             case CallbackOutcome.ZoneUnknown:
                 return "ZoneUnknown";
+            case CallbackOutcome.Holiday:
+                return "Holiday";
             case CallbackOutcome.OutsideHours:
                 break;
             default:
@@ -92,6 +101,11 @@ public sealed class CallbackSteering
             return "Weekend";
         }
 
+        if (_window.ClosedDates.Contains(DateOnly.FromDateTime(local.DateTime)))
+        {
+            return "ClosedDate";
+        }
+
         var clock = TimeOnly.FromDateTime(local.DateTime);
         if (clock < _window.Opens)
         {
@@ -99,5 +113,21 @@ public sealed class CallbackSteering
         }
 
         return clock > _window.LastStart ? "Evening" : "Closed";
+    }
+
+    /// <summary>Why a day is out, said before the offered slots: a holiday (no holiday schedule on the page) or a closed date.</summary>
+    private string? ClosedDayNote(BookingAnswer answer, string reason)
+    {
+        if (answer.AskedTime is not { } asked || reason is not ("Holiday" or "ClosedDate"))
+        {
+            return null;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(asked, _window.TimeZone);
+        var thisYear = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _window.TimeZone).Year == local.Year;
+        var date = local.ToString(thisYear ? "dddd, MMMM d" : "dddd, MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return reason == "Holiday"
+            ? _texts.Get("notes.holiday", new { holiday = answer.Holiday ?? string.Empty, date })
+            : _texts.Get("notes.closedDate", new { date });
     }
 }

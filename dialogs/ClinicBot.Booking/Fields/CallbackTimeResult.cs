@@ -19,6 +19,10 @@ public enum CallbackOutcome
 
     /// <summary>Open hours and in the future, but inside the minimum notice (e.g. in 20 minutes); Alternatives offered.</summary>
     TooSoon,
+
+    /// <summary>A holiday ("new year's day at 11"): the clinic's holiday schedule is not known; Time is what was
+    /// asked, <see cref="CallbackTimeResult.Holiday"/> its name, Alternatives the nearest open weekday slots.</summary>
+    Holiday,
 }
 
 /// <summary>
@@ -35,4 +39,7 @@ public sealed record CallbackTimeResult(CallbackOutcome Outcome, DateTimeOffset?
     public static CallbackTimeResult ZoneUnknown { get; } = new(CallbackOutcome.ZoneUnknown, null, []);
 
     public bool IsAccepted => Outcome == CallbackOutcome.Accepted;
+
+    /// <summary>The holiday's name when <see cref="Outcome"/> is <see cref="CallbackOutcome.Holiday"/>.</summary>
+    public string? Holiday { get; init; }
 }

@@ -33,13 +33,16 @@ public sealed record CallbackWindow(string TimeZoneId, IReadOnlySet<DayOfWeek> D
             open.Select(d => d.Day).ToHashSet(),
             open.Max(d => d.Hours!.Open),
             open.Min(d => d.Hours!.Close).Add(-CallLength),
-            DefaultNotice);
+            DefaultNotice)
+        {
+            ClosedDates = facts.ClosedDates,
+        };
     }
 
     /// <summary>Offered and "asap" slots start on multiples of this (half hours by default).</summary>
     public TimeSpan SlotInterval { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Dates the clinic is closed on an open weekday (holidays), in the window's zone. Empty by default.</summary>
+    /// <summary>Dates the clinic is closed on an open weekday (clinic.json "closedDates"), in the window's zone. Empty by default.</summary>
     public IReadOnlySet<DateOnly> ClosedDates { get; init; } = new HashSet<DateOnly>();
 
     /// <summary>The time zone the window's days and times are in (daylight saving handled by the system zone data).</summary>

@@ -10,6 +10,12 @@ public sealed record EmailAnswer(bool Skipped, string? Address)
 {
     public string? SuggestedAddress { get; init; }
 
+    /// <summary>The address was said in words ("sam underscore lee at example dot net") and is worth reading back.</summary>
+    public bool Spoken { get; init; }
+
+    /// <summary>The address to keep: the common domain when the typed one was a slip of it, else the address as typed.</summary>
+    public string? KeptAddress => SuggestedAddress ?? Address;
+
     public static EmailAnswer Skip { get; } = new(true, null);
 }
 
@@ -27,9 +33,6 @@ public sealed partial class EmailRecognizer
 
     [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex SaneAddress();
-
-    [GeneratedRegex(@"^(?:(?:my\s+)?e-?mail\s+(?:is\s+)?|it'?s\s+)?(?<local>[A-Za-z0-9._%+\-]+)\s*(?:\bat\b|\(at\)|\[at\])\s*(?<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)\s*(?:\bdot\b|\(dot\)|\[dot\])\s*(?<tld>[A-Za-z]{2,24})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex SpokenAddress();
 
     // A single token shaped like an address without its @: "ana.example.com", "anagmail.com".
     [GeneratedRegex(@"(?:^|\s)[A-Za-z0-9._%+\-]+\.(?:com|net|org|edu|gov|us|io|co|me|info)(?:\s|$|[.,!?])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -51,10 +54,11 @@ public sealed partial class EmailRecognizer
                 return FieldResult<EmailAnswer>.Success(EmailAnswer.Skip);
             }
 
-            // "ana at example dot com" is an address said aloud; "ana.example.com" an address missing its @.
-            if (SpokenAddress().Match(text.Trim()) is { Success: true } spoken)
+            // "sam underscore lee at example dot net" is an address said aloud; "ana.example.com" an address missing its @.
+            if (SpokenEmail.Find(text) is { } spoken)
             {
-                return Validate($"{spoken.Groups["local"].Value}@{spoken.Groups["domain"].Value}.{spoken.Groups["tld"].Value}");
+                var read = Validate(spoken.Address);
+                return read.Succeeded ? FieldResult<EmailAnswer>.Success(read.Value! with { Spoken = true }) : read;
             }
 
             return DomainWithoutAt().IsMatch(text)

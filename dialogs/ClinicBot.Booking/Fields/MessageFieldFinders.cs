@@ -2,23 +2,25 @@ using System.Text.RegularExpressions;
 
 namespace ClinicBot.Booking.Fields;
 
-/// <summary>Finds a valid phone number in a longer message and blanks every phone-shaped run out of it.</summary>
+/// <summary>Finds a valid phone number (with its extension) in a longer message and blanks every phone-shaped run out of it.</summary>
 internal static class PhoneInMessage
 {
-    public static (string? E164, string Remaining) Take(string text)
+    public static (CallbackPhone? Phone, string Remaining) Take(string text)
     {
-        var candidates = PhoneCandidateFinder.Find(text);
-        string? e164 = null;
+        var (withoutExtension, extension) = PhoneExtensions.Take(text);
+        var candidates = PhoneCandidateFinder.Find(withoutExtension);
+        CallbackPhone? phone = null;
         foreach (var candidate in candidates)
         {
-            var result = PhoneRecognizer.Validate(candidate);
+            var result = PhoneRecognizer.Validate(candidate, extension);
             if (result.Succeeded)
             {
-                e164 ??= result.Value;
+                phone ??= result.Value;
             }
         }
 
-        return (e164, Blank(text, candidates.Select(c => (c.Start, c.Length))));
+        // The extension is only taken out with the number it belongs to.
+        return (phone, Blank(phone is null ? text : withoutExtension, candidates.Select(c => (c.Start, c.Length))));
     }
 
     public static string Blank(string text, IEnumerable<(int Start, int Length)> spans)
@@ -64,6 +66,12 @@ internal static partial class EmailInMessage
             }
 
             spans.Add((match.Index, match.Length));
+        }
+
+        if (found is null && SpokenEmail.Find(text) is { } spoken && EmailRecognizer.Validate(spoken.Address) is { Succeeded: true } read)
+        {
+            found = read.Value! with { Spoken = true };
+            spans.Add((spoken.Start, spoken.Length));
         }
 
         if (found is null && NoEmail().Match(text) is { Success: true } refusal)

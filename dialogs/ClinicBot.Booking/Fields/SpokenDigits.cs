@@ -28,6 +28,8 @@ internal static class SpokenDigits
 
         var builder = new StringBuilder();
         var run = new StringBuilder();
+        var runWords = new List<string>();
+        var previousWord = string.Empty;
 
         void FlushRun()
         {
@@ -36,9 +38,12 @@ internal static class SpokenDigits
                 return;
             }
 
-            builder.Append(run.Length >= MinimumRun ? run.ToString() : string.Empty);
+            // A short run stays as words ("one more thing"), unless it is an extension ("extension four").
+            var isExtension = ExtensionWords.Contains(previousWord.Trim(',', '.', ':'));
+            builder.Append(run.Length >= MinimumRun || isExtension ? run.ToString() : string.Join(' ', runWords));
             builder.Append(' ');
             run.Clear();
+            runWords.Clear();
         }
 
         foreach (var word in words)
@@ -46,14 +51,19 @@ internal static class SpokenDigits
             if (Digits.TryGetValue(word.Trim(',', '.', '-'), out var digit))
             {
                 run.Append(digit);
+                runWords.Add(word);
                 continue;
             }
 
             FlushRun();
             builder.Append(word).Append(' ');
+            previousWord = word;
         }
 
         FlushRun();
         return builder.ToString().TrimEnd();
     }
+
+    private static readonly HashSet<string> ExtensionWords =
+        Loading.BookingWords.Phone.List("extensionMarkers").ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

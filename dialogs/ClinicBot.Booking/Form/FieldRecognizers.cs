@@ -76,7 +76,8 @@ public sealed class FieldRecognizers
         var result = _phones.Recognize(input.Text);
         if (result.Succeeded)
         {
-            reading.PhoneE164 = result.Value;
+            reading.PhoneE164 = result.Value!.Value;
+            reading.Notes.AddRange(ValueNotes.ForPhone(result.Value));
         }
         else
         {
@@ -93,7 +94,8 @@ public sealed class FieldRecognizers
         }
         else if (result.Succeeded && result.Value is { } email)
         {
-            reading.Email = email.Address;
+            reading.Email = email.KeptAddress;
+            reading.Notes.AddRange(ValueNotes.ForEmail(email));
         }
         else if (PlainDecline.Is(input.Text))
         {
@@ -120,6 +122,7 @@ public sealed class FieldRecognizers
         reading.CallbackOutcome = result.Outcome;
         reading.Alternatives = result.Alternatives;
         reading.AskedTime = result.IsAccepted ? null : result.Time;
+        reading.Holiday = result.Holiday;
         if (result.IsAccepted && result.Time is { } time)
         {
             reading.Callback = time;

@@ -60,6 +60,12 @@ public sealed class BookingAnswer
     /// <summary>The field the person wants to change, when they named it.</summary>
     public BookingField? FieldToChange { get; set; }
 
+    /// <summary>The holiday asked for when the callback outcome is Holiday ("New Year's Day").</summary>
+    public string? Holiday { get; set; }
+
+    /// <summary>Values kept, read or corrected on the way in, to be said in the reply (booking-prompts.json notes.*).</summary>
+    public List<ValueNote> Notes { get; set; } = new();
+
     /// <summary>A name given in one word only (accepted when the person repeats it).</summary>
     public string? SingleName { get; set; }
 

@@ -17,6 +17,7 @@ public sealed record OfferedSlot(string Label, DateTimeOffset Time);
 public sealed partial class BookingMessageReader
 {
     private readonly FieldRecognizers _fields;
+    private readonly TimeZoneInfo _clinicZone;
     private readonly ConfirmationRecognizer _confirmations = new();
     private readonly NameRecognizer _names = new();
     private readonly BookingFieldExtractor _extractor;
@@ -29,6 +30,7 @@ public sealed partial class BookingMessageReader
     public BookingMessageReader(CallbackWindow window)
     {
         _fields = new FieldRecognizers(window);
+        _clinicZone = window.TimeZone;
         _extractor = new BookingFieldExtractor(window);
     }
 
@@ -118,16 +120,27 @@ public sealed partial class BookingMessageReader
         to.Email ??= from.Email;
         to.EmailSkipped |= from.EmailSkipped;
         to.Callback ??= from.Callback;
+        to.Notes.AddRange(from.Notes);
     }
 
     /// <summary>Other fields in the same message ("I'm Ana Ruiz, 832-555-0100, tuesday 10am", a correction, "for my mom").</summary>
     private void AddOtherFields(BookingAnswer answer, string text, DateTimeOffset now, string? userZone)
     {
         var extracted = _extractor.Extract(text, now, userZone);
-        var foundContact = extracted.PhoneE164 is not null || extracted.Email is { Skipped: false };
+        var foundContact = extracted.Phone is not null || extracted.Email is { Skipped: false };
         answer.Name ??= extracted.Name ?? (foundContact ? NameSegment(text) : null);
-        answer.PhoneE164 ??= extracted.PhoneE164;
-        answer.Email ??= extracted.Email is { Skipped: false, Address: { } address } ? address : null;
+        if (answer.PhoneE164 is null && extracted.Phone is { } phone)
+        {
+            answer.PhoneE164 = phone.Value;
+            answer.Notes.AddRange(ValueNotes.ForPhone(phone));
+        }
+
+        if (answer.Email is null && extracted.Email is { Skipped: false, KeptAddress: { } address } email)
+        {
+            answer.Email = address;
+            answer.Notes.AddRange(ValueNotes.ForEmail(email));
+        }
+
         if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
         {
             answer.Callback = time;
@@ -137,6 +150,10 @@ public sealed partial class BookingMessageReader
         {
             // "Saturday at 10" before the time question: offered the nearest open times when it is asked.
             answer.CallbackWish = wished;
+        }
+        else if (answer.Callback is null && answer.Step != BookingStep.CallbackTime && extracted.Callback is { IsAccepted: false, Outcome: CallbackOutcome.Holiday } holiday)
+        {
+            answer.Notes.AddRange(ValueNotes.ForUnbookedTime(holiday, _clinicZone));
         }
 
         var someoneElse = _fields.SomeoneElse.Read(text);

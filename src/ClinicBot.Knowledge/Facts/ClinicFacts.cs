@@ -17,6 +17,9 @@ public sealed class ClinicFacts
     public required string MapSearchUrl { get; init; }
     public required OpeningHours Hours { get; init; }
 
+    /// <summary>Dates the clinic is closed although the weekday is open (clinic.json "closedDates", "2026-12-24").</summary>
+    public IReadOnlySet<DateOnly> ClosedDates { get; init; } = new HashSet<DateOnly>();
+
     /// <summary>"136 Eldridge Road, Suite A, Sugar Land, TX 77478".</summary>
     public string AddressFull => $"{AddressLine}, {SuiteLine}, {City}, {State} {Zip}";
 

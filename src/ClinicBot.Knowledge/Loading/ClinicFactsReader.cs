@@ -40,11 +40,20 @@ public static class ClinicFactsReader
             days[day] = parsed;
         }
 
+        var closed = new HashSet<DateOnly>();
+        foreach (var text in d.ClosedDates ?? [])
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                throw new InvalidDataException($"clinic.json: closed date '{text}' must look like \"2026-12-24\".");
+            closed.Add(date);
+        }
+
         return new ClinicFacts
         {
             Name = d.Name, AddressLine = d.AddressLine, SuiteLine = d.SuiteLine, City = d.City, State = d.State, Zip = d.Zip,
             Phone = d.Phone, PhoneCountryCode = d.PhoneCountryCode, Fax = d.Fax, TimeZoneId = d.TimeZoneId,
             TimeZoneLabel = d.TimeZoneLabel, MapSearchUrl = d.MapSearchUrl, Hours = new OpeningHours(days, zone),
+            ClosedDates = closed,
         };
     }
 }

@@ -5,7 +5,7 @@ namespace ClinicBot.Knowledge.Loading;
 internal sealed record ClinicDocument(
     string Name, string AddressLine, string SuiteLine, string City, string State, string Zip,
     string Phone, string PhoneCountryCode, string Fax, string TimeZoneId, string TimeZoneLabel, string MapSearchUrl,
-    Dictionary<string, HoursDocument> Hours);
+    Dictionary<string, HoursDocument> Hours, List<string>? ClosedDates = null);
 
 internal sealed record HoursDocument(string Open, string Close);
 

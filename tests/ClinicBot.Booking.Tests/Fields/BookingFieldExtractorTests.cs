@@ -32,6 +32,28 @@ public class BookingFieldExtractorTests
         Assert.Equal(At(2026, 12, 1, 13, 0), fields.Callback!.Time);
     }
 
+    [Fact]
+    public void Keeps_an_extension_and_reads_a_spoken_email_in_one_message()
+    {
+        var fields = _extractor.Extract("hi im Omar Haddad, 281-555-0190 ext 12, omar underscore h at example dot org, wednesday at 10", MondayMorning);
+
+        Assert.Equal("Omar Haddad", fields.Name);
+        Assert.Equal("+12815550190;ext=12", fields.PhoneE164);
+        Assert.Equal("12", fields.Phone!.Extension);
+        Assert.Equal("omar_h@example.org", fields.Email!.Address);
+        Assert.True(fields.Email.Spoken);
+        Assert.Equal(At(2026, 12, 2, 10, 0), fields.Callback!.Time);
+    }
+
+    [Fact]
+    public void Reads_an_international_prefix_in_a_longer_message()
+    {
+        var fields = _extractor.Extract("Elena Petrova, 001 713 555 0120, thursday 2pm", MondayMorning);
+
+        Assert.Equal("+17135550120", fields.PhoneE164);
+        Assert.Equal("00", fields.Phone!.InternationalPrefix);
+    }
+
     [Theory]
     [InlineData("i want to book the free call")]
     [InlineData("book a free call please")]

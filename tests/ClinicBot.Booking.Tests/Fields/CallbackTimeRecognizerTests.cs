@@ -373,6 +373,78 @@ public class CallbackTimeRecognizerTests
         Assert.Equal(At(2026, 12, 2, 10, 0), recognizer.Recognize("tomorrow or wednesday at 10", MondayMorning).Time);
     }
 
+    [Theory]
+    [InlineData("new year's day at 11", "New Year's Day", "2027-01-01 11:00")]
+    [InlineData("new years day", "New Year's Day", "2027-01-01 10:00")]
+    [InlineData("christmas eve at 10am", "Christmas Eve", "2026-12-24 10:00")]
+    [InlineData("xmas morning", "Christmas Day", "2026-12-25 10:00")]
+    [InlineData("can they call me new years eve around 2", "New Year's Eve", "2026-12-31 14:00")]
+    [InlineData("thanksgiving", "Thanksgiving", "2027-11-25 10:00")]
+    [InlineData("black friday", "the day after Thanksgiving", "2027-11-26 10:00")]
+    [InlineData("mlk day at 3", "Martin Luther King Jr. Day", "2027-01-18 15:00")]
+    [InlineData("memorial day", "Memorial Day", "2027-05-31 10:00")]
+    [InlineData("12/24 at 10", "Christmas Eve", "2026-12-24 10:00")]
+    [InlineData("dec 25 at 2pm", "Christmas Day", "2026-12-25 14:00")]
+    public void A_holiday_is_recognised_and_not_booked(string text, string holiday, string asked)
+    {
+        var result = _recognizer.Recognize(text, MondayMorning);
+
+        Assert.Equal(CallbackOutcome.Holiday, result.Outcome);
+        Assert.Equal(holiday, result.Holiday);
+        Assert.Equal(asked, TimeZoneInfo.ConvertTime(result.Time!.Value, Chicago).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_holiday_is_offered_the_nearest_open_weekdays_at_the_asked_time_leaving_other_holidays_out()
+    {
+        var result = _recognizer.Recognize("new year's day at 11", MondayMorning);
+
+        // Fri Jan 1 is asked; Thu Dec 31 (New Year's Eve) is a holiday too; the weekend is closed.
+        Assert.Equal([At(2026, 12, 29, 11), At(2026, 12, 30, 11), At(2027, 1, 4, 11)], result.Alternatives);
+    }
+
+    [Theory]
+    [InlineData("december 23 at 10", "2026-12-23 10:00")]
+    [InlineData("friday", "2026-12-04 10:00")]
+    [InlineData("the 22nd in the morning", "2026-12-22 10:00")]
+    [InlineData("after new years, jan 5 at 10", "2027-01-05 10:00")]
+    [InlineData("christmas eve or the 23rd at 10", "2026-12-23 10:00")]
+    public void A_date_that_is_no_holiday_is_booked_as_before(string text, string expected)
+    {
+        var result = _recognizer.Recognize(text, MondayMorning);
+
+        Assert.Equal(CallbackOutcome.Accepted, result.Outcome);
+        Assert.Null(result.Holiday);
+        Assert.Equal(expected, TimeZoneInfo.ConvertTime(result.Time!.Value, Chicago).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Every_holiday_rule_gives_its_date()
+    {
+        var dates = ClinicBot.Booking.Fields.Time.Holidays.All.ToDictionary(h => h.Name, h => h.DateIn(2026));
+
+        Assert.Equal(new DateOnly(2026, 11, 26), dates["Thanksgiving"]);
+        Assert.Equal(new DateOnly(2026, 11, 27), dates["the day after Thanksgiving"]);
+        Assert.Equal(new DateOnly(2026, 5, 25), dates["Memorial Day"]);
+        Assert.Equal(new DateOnly(2026, 9, 7), dates["Labor Day"]);
+        Assert.Equal(new DateOnly(2026, 1, 19), dates["Martin Luther King Jr. Day"]);
+        Assert.Equal(new DateOnly(2026, 12, 24), dates["Christmas Eve"]);
+    }
+
+    [Fact]
+    public void A_closed_date_named_by_the_person_is_refused_and_not_offered()
+    {
+        var window = CallbackWindow.ClinicDefault with { ClosedDates = new HashSet<DateOnly> { new(2026, 12, 9) } };
+        var recognizer = new CallbackTimeRecognizer(window);
+
+        var result = recognizer.Recognize("dec 9 at 10", MondayMorning);
+
+        Assert.Equal(CallbackOutcome.OutsideHours, result.Outcome);
+        Assert.Equal(At(2026, 12, 9, 10), result.Time);
+        Assert.DoesNotContain(result.Alternatives, a => a.Day == 9);
+        Assert.NotEmpty(result.Alternatives);
+    }
+
     [Fact]
     public void Recognizers_give_the_same_answers_when_used_from_many_threads()
     {

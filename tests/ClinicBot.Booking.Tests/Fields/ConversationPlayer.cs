@@ -59,7 +59,7 @@ internal static class ConversationPlayer
                     break;
                 case Step.Phone:
                     var phoneResult = phones.Recognize(turn);
-                    if (phoneResult.Succeeded) phone = phoneResult.Value;
+                    if (phoneResult.Succeeded) phone = phoneResult.Value!.Value;
                     else ApplyCorrection(extractor.Extract(turn, now), ref name, ref phone);
                     break;
                 case Step.Email:

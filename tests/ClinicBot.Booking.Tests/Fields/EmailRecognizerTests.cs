@@ -133,4 +133,46 @@ public class EmailRecognizerTests
     {
         Assert.Null(_recognizer.Recognize(text).Value!.SuggestedAddress);
     }
+
+    [Theory]
+    [InlineData("sam underscore lee at example dot net", "sam_lee@example.net")]
+    [InlineData("its maria dot lopez at gmail dot com", "maria.lopez@gmail.com")]
+    [InlineData("jt dash miller at outlook dot com", "jt-miller@outlook.com")]
+    [InlineData("my email is ben plus clinic at fastmail dot com", "ben+clinic@fastmail.com")]
+    [InlineData("rosa punto diaz arroba yahoo punto com", "rosa.diaz@yahoo.com")]
+    [InlineData("lisa at lisa dot co dot uk.", "lisa@lisa.co.uk")]
+    [InlineData("sam.lee at gmail.com", "sam.lee@gmail.com")]
+    [InlineData("Sam Underscore Lee AT Example DOT net", "sam_lee@example.net")]
+    public void Reads_an_address_said_in_words_and_marks_it_for_reading_back(string text, string expected)
+    {
+        var result = _recognizer.Recognize(text);
+
+        Assert.True(result.Succeeded, $"{text}: {result.Problem}");
+        Assert.Equal(expected, result.Value!.Address);
+        Assert.True(result.Value.Spoken);
+    }
+
+    [Theory]
+    [InlineData("i'm at work right now")]
+    [InlineData("call me at 10")]
+    [InlineData("sam at example")]
+    [InlineData("at example dot com")]
+    public void Words_with_at_that_are_not_an_address_are_not_read_as_one(string text)
+    {
+        Assert.False(_recognizer.Recognize(text).Succeeded);
+    }
+
+    [Fact]
+    public void A_typed_address_is_not_marked_as_spoken()
+    {
+        Assert.False(_recognizer.Recognize("sam_lee@example.net").Value!.Spoken);
+    }
+
+    [Theory]
+    [InlineData("rosa@gmial.com", "rosa@gmail.com")]
+    [InlineData("rosa@example.com", "rosa@example.com")]
+    public void The_kept_address_is_the_correction_of_a_likely_typo(string text, string kept)
+    {
+        Assert.Equal(kept, _recognizer.Recognize(text).Value!.KeptAddress);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Dialogs;
 using ClinicBot.Booking;
+using ClinicBot.Booking.Fields;
 using ClinicBot.Booking.Store;
 using ClinicBot.Storage.Bookings;
 using ClinicBot.Storage.Sqlite;
@@ -93,8 +94,11 @@ public sealed partial class BookingTestBot : IDisposable
 
     public CapturingLogger<BookingDialog> Logger { get; } = new();
 
+    /// <summary>The clinic's callback window (hours, closed dates); the built-in clinic's by default.</summary>
+    public CallbackWindow Window { get; set; } = CallbackWindow.ClinicDefault;
+
     public BookingDialog NewDialog() =>
-        new(Store, Questions, Clock, Logger);
+        new(Store, Questions, Clock, Logger, Window, ClinicBot.Booking.Texts.BookingTexts.Default);
 
     public async Task TurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

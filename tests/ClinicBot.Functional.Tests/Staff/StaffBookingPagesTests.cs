@@ -72,6 +72,20 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
     }
 
     [Fact]
+    public async Task A_phone_with_an_extension_is_shown_and_linked_with_it_in_the_list_and_the_detail()
+    {
+        var reference = await StaffTestData.SaveAsync(_app.Services, StaffTestData.Booking("Extension Person", DateTimeOffset.UtcNow, "+17135550120;ext=4"));
+        var client = await _app.SignedInClientAsync("extension@clinic.test");
+
+        var detail = WebUtility.HtmlDecode(await client.GetStringAsync($"/staff/bookings/{reference}"));
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/staff"));
+
+        Assert.Contains("href=\"tel:+17135550120;ext=4\"", detail);
+        Assert.Contains(">+1 713-555-0120 ext. 4<", detail);
+        Assert.Contains("+1 713-555-0120 ext. 4", list);
+    }
+
+    [Fact]
     public async Task Detail_shows_the_booking_and_status_changes_are_audited_without_field_values()
     {
         var reference = await StaffTestData.SaveAsync(_app.Services, StaffTestData.Booking("Detail Person", DateTimeOffset.UtcNow, "+18325550123", "detail@person.test"));
@@ -164,7 +178,7 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
         Assert.Contains("\"'@cmd|' /C calc'!A0\"", csv);
         Assert.Contains("\"Plain \"\"Quoted\"\" Name\"", csv);
         Assert.Contains("\"'=1+1@x.test\"", csv);
-        Assert.Contains("\"'+18325550100\"", csv);
+        Assert.Contains("\"'+1 832-555-0100\"", csv);
         foreach (var line in lines)
         {
             foreach (var cell in line.Split("\",\""))

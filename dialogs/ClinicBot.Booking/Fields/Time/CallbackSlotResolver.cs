@@ -32,7 +32,55 @@ internal sealed class CallbackSlotResolver(CallbackWindow window)
             return CallbackTimeResult.ZoneUnknown;
         }
 
+        if (HolidayAsked(request, now, zone) is { } holiday)
+        {
+            return holiday;
+        }
+
+        // "after new years, jan 5 at 10": a holiday named beside another day only sets the scene.
+        if (request.Days.Any(d => d is HolidayMention) && request.Days.Any(d => !d.Negated && d is not HolidayMention))
+        {
+            request = request with { Days = request.Days.Where(d => d is not HolidayMention).ToList() };
+        }
+
         return Decide(Candidates(request, now, zone), now);
+    }
+
+    /// <summary>
+    /// A named holiday, or a date that is one: the clinic's page lists no holiday schedule, so no call is promised
+    /// that day; the nearest open weekdays at the asked time are offered instead (other holidays left out too).
+    /// </summary>
+    private CallbackTimeResult? HolidayAsked(TimeRequest request, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = ZonedClock.DateIn(now, zone);
+        var named = request.Days.Where(d => !d.Negated && d is HolidayMention or DateMention or DayOfMonthMention).ToList();
+        if (named.Count == 0 || named.Count != request.Days.Count(d => !d.Negated && d is not WeekdayMention))
+        {
+            return null;
+        }
+
+        // Only when every day named is a holiday: "christmas eve", "12/24", "thursday thanksgiving".
+        var dates = CandidateDates.From(named, today);
+        if (dates.Count != 1 || Holidays.On(dates[0]) is null)
+        {
+            return null;
+        }
+
+        var date = dates[0];
+        var holiday = named.OfType<HolidayMention>().Select(h => h.Holiday).FirstOrDefault() ?? Holidays.On(date)!;
+
+        var preference = TimePreference.Of(request.Times);
+        var time = preference.Preferred.Count > 0 ? preference.Preferred[0] : preference.From is { } from && from >= window.Opens ? from : window.Opens;
+        var requested = ZonedClock.ToInstant(date, time, zone);
+        if (requested < now)
+        {
+            return null;
+        }
+
+        var holidayDates = Holidays.All.SelectMany(h => new[] { h.DateIn(date.Year - 1), h.DateIn(date.Year), h.DateIn(date.Year + 1) });
+        var closed = window with { ClosedDates = window.ClosedDates.Concat(holidayDates).ToHashSet() };
+        var alternatives = AlternativeSlots.Around(requested, now, closed);
+        return new CallbackTimeResult(CallbackOutcome.Holiday, ZonedClock.InZone(requested, window.TimeZone), alternatives) { Holiday = holiday.Name };
     }
 
     /// <summary>An exact moment (a button's ISO timestamp): accepted as is, or steered like any other wish.</summary>

@@ -50,6 +50,7 @@ internal static class CandidateDates
         WeekdaySetMention s => Range(today, horizon).Where(d => s.Days.Contains(d.DayOfWeek)),
         DateMention d => DateOf(d, today),
         DayOfMonthMention m => DayOfMonth(m.Day, today),
+        HolidayMention h => [h.Holiday.NextOnOrAfter(today)],
         WeekMention w => Week(w.WeeksAhead, today),
         _ => [],
     };

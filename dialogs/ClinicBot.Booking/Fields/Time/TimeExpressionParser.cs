@@ -59,7 +59,8 @@ internal static partial class TimeExpressionParser
             var i = 0;
             while (i < tokens.Count)
             {
-                var used = TryPhrase(i);
+                var used = TryHoliday(i);
+                if (used == 0) used = TryPhrase(i);
                 if (used == 0) used = TryWeekday(i);
                 if (used == 0) used = TryMonthDate(i);
                 if (used == 0) used = TryNumericDate(i);
@@ -102,6 +103,18 @@ internal static partial class TimeExpressionParser
         private void AddDay(DayMention mention, int start, int end) => _days.Add(mention with { Start = start, End = end });
 
         private void AddTime(TimeMention mention, int start, int end) => _times.Add(mention with { Start = start, End = end });
+
+        // "new year's day", "christmas eve", "thanksgiving" (Content/words/holidays.json).
+        private int TryHoliday(int i)
+        {
+            var (holiday, used) = Holidays.At(tokens, i);
+            if (holiday is not null)
+            {
+                AddDay(new HolidayMention(holiday), i, i + used - 1);
+            }
+
+            return used;
+        }
 
         // Multi-word phrases: asap, relative days, parts of day, weekday sets, "my time".
         private int TryPhrase(int i)

@@ -93,6 +93,9 @@ internal sealed record DateMention(int? Year, int Month, int Day) : DayMention;
 /// <summary>"the 3rd": the next date with that day of the month.</summary>
 internal sealed record DayOfMonthMention(int Day) : DayMention;
 
+/// <summary>A named holiday ("new year's day", "thanksgiving"): its next date.</summary>
+internal sealed record HolidayMention(Holiday Holiday) : DayMention;
+
 /// <summary>"this week" (0) or "next week" (1).</summary>
 internal sealed record WeekMention(int WeeksAhead) : DayMention;
 

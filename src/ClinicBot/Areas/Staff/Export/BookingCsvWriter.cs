@@ -22,7 +22,7 @@ public static class BookingCsvWriter
                 clock.ToLocal(booking.CreatedAt).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture),
                 booking.Callback.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture),
                 booking.Name,
-                booking.PhoneE164,
+                ClinicBot.Booking.PhoneFormat.Display(booking.PhoneE164),
                 booking.Email ?? string.Empty,
                 booking.Channel,
                 booking.CallFor ?? string.Empty,

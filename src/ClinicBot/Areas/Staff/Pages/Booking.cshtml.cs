@@ -14,8 +14,11 @@ public sealed partial class BookingModel(StaffBookings bookings, StaffAuditLog a
 
     public ClinicClock Clock => clock;
 
-    /// <summary>A tel: link only for a well-formed E.164 number; anything else is shown as text.</summary>
-    public string? PhoneLink => E164().IsMatch(Booking.PhoneE164) ? "tel:" + Booking.PhoneE164 : null;
+    /// <summary>A tel: link (RFC 3966, with the extension) only for a well-formed stored phone; anything else is shown as text.</summary>
+    public string? PhoneLink => ClinicBot.Booking.PhoneFormat.TelUri(Booking.PhoneE164);
+
+    /// <summary>"+1 713-555-0120 ext. 4"; text that is not a stored phone is shown as it is.</summary>
+    public string PhoneText => ClinicBot.Booking.PhoneFormat.Display(Booking.PhoneE164);
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
     {
@@ -47,7 +50,4 @@ public sealed partial class BookingModel(StaffBookings bookings, StaffAuditLog a
         await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.SetStatus, [found.Reference], $"status={newStatus.ToKey()}"), ct).ConfigureAwait(false);
         return Redirect($"/staff/bookings/{found.Reference}");
     }
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    private static partial Regex E164();
 }
