@@ -91,7 +91,7 @@ internal static partial class EmailInMessage
 /// </summary>
 internal static partial class NameInMessage
 {
-    [GeneratedRegex(@"(?:\bmy\s+(?:full\s+)?name\s+is|\bmy\s+name's|\bname\s*:|\bme\s+llamo|\bmi\s+nombre\s+es)\s+(?<name>[^,.;!?\n\d@]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bmy\s+(?:full\s+)?name\s+is|\bmy\s+name's|\bname\s*:|(?:^|[,.;\n]\s*)name|\bme\s+llamo|\bmi\s+nombre\s+es)\s+(?<name>[^,.;!?\n\d@]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StrongLeadIn();
 
     [GeneratedRegex(@"(?:\b[Ii]\s*'?\s*m|\b[Ii]\s+am|\b[Tt]his\s+is|\b[Ss]oy|\b[Ii]t'?s)\s+(?<name>[^,.;!?\n\d@]+)", RegexOptions.CultureInvariant)]

@@ -140,6 +140,11 @@ public sealed partial class BookingMessageReader
             answer.Email = address;
             answer.Notes.AddRange(ValueNotes.ForEmail(email));
         }
+        else if (answer.Email is null && extracted.Email is { Skipped: true })
+        {
+            // "no email" / "sin correo" among the other details.
+            answer.EmailSkipped = true;
+        }
 
         if (answer.Callback is null && extracted.Callback is { IsAccepted: true, Time: { } time })
         {
@@ -171,7 +176,8 @@ public sealed partial class BookingMessageReader
         }
     }
 
-    [GeneratedRegex(@"[,;:\n]")]
+    // Commas, semicolons, colons, line breaks, and a dash between spaces ("book me a call - Jorge Ibarra - 281 555 0107").
+    [GeneratedRegex(@"[,;:\n]|\s[-–—]\s")]
     private static partial Regex SegmentBreak();
 
     // "book a call: Ana Ruiz, 832-555-0100, ana@example.com": a comma-separated part that is only a capitalised name.
