@@ -33,7 +33,8 @@ public sealed partial class StaffBrowserXssTests
     public async Task Xss_payloads_render_inert_in_list_detail_and_dashboard()
     {
         var port = FreePort();
-        using var app = new StaffAppFactory();
+        // Unanswered questions are kept only when opted in; the payload must reach the dashboard to be tested there.
+        using var app = new StaffAppFactory(new Dictionary<string, string?> { ["Staff:KeepUnansweredQuestions"] = "true" });
         using var certificate = SelfSignedCertificate.ForLocalhost();
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
         app.StartServer();
