@@ -2,6 +2,7 @@ using ClinicBot.Analytics;
 using ClinicBot.Channels.Teams;
 using ClinicBot.Dialogs;
 using ClinicBot.Booking;
+using ClinicBot.Booking.Understanding;
 using ClinicBot.Knowledge;
 using ClinicBot.Turn;
 using Microsoft.Bot.Builder;
@@ -138,15 +139,19 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 
         var understanding = understood.Value;
         var answers = _knowledge.Answer(understanding, _clock.GetUtcNow());
-        if (understanding.Band != AnswerBand.Answer || understanding.IsCrisis || !understanding.Topics.Contains(TopicNames.BookCall))
+        var asksForCall = understanding.Band == AnswerBand.Answer && understanding.Topics.Contains(TopicNames.BookCall);
+        var handsOverDetails = !asksForCall && OfferedDetails.NameAndPhone(text);
+        if (understanding.IsCrisis || !(asksForCall || handsOverDetails))
         {
             await AnswerSender.SendAsync(turnContext, answers, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Other questions in the same message are answered first, then the booking starts; a possible crisis's
-        // check-in comes last, after the booking's first question.
-        var otherAnswers = answers.Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.Crisis).Select(answer => answer with { SuggestedActions = [] }).ToList();
+        // check-in comes last, after the booking's first question. Details handed over without a question are
+        // only booked (the greeting around them is not answered).
+        var otherAnswers = handsOverDetails ? []
+            : answers.Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.Crisis).Select(answer => answer with { SuggestedActions = [] }).ToList();
         var checkIn = answers.Where(answer => answer.Topic == TopicNames.Crisis).Select(answer => answer with { SuggestedActions = [] }).ToList();
         await AnswerSender.SendAsync(turnContext, otherAnswers, cancellationToken).ConfigureAwait(false);
 
