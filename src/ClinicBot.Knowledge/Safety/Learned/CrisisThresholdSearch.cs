@@ -14,6 +14,14 @@ public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float 
 /// </summary>
 public static class CrisisThresholdSearch
 {
+    // Floors from the lexicon's design, not from data: its strong phrases (weight >= 0.8) are meant to be a definite
+    // crisis alone, a medium one (about 0.45-0.65) needs another concept or the learned risk to agree, and the weak
+    // cues (<= 0.35) only count together. The tuning lines cannot check this honestly, because the lexicon was written
+    // while reading them: unbounded, the search chose lexicon definite 0.55 and agreement at 0.30, and on the report
+    // split 12/1,035 ordinary messages got the crisis reply.
+    private const float StrongConcept = 0.80f;
+    private const float MediumConcept = 0.45f;
+
     public static (CrisisThresholds Learned, LexiconThresholds Lexicon) Choose(IReadOnlyList<SignalReadings> lines, CrisisThresholds start,
         double falseDefiniteRate = 0.005, double extraCheckInRate = 0.005)
     {
@@ -23,8 +31,8 @@ public static class CrisisThresholdSearch
 
         var best = (Caught: -1, False: int.MaxValue, Learned: 0.99f, Lexicon: 1f, AgreeLexicon: 2f, AgreeLearned: 2f);
         foreach (var learnedDefinite in Grid(0.80f, 0.99f, 0.01f))
-        foreach (var lexiconDefinite in Grid(0.50f, 1.00f, 0.05f))
-        foreach (var agreeLexicon in Grid(0.20f, 0.95f, 0.05f).Where(a => a <= lexiconDefinite))
+        foreach (var lexiconDefinite in Grid(StrongConcept, 1.00f, 0.05f))
+        foreach (var agreeLexicon in Grid(MediumConcept, 0.95f, 0.05f).Where(a => a <= lexiconDefinite))
         foreach (var agreeLearned in Grid(0.05f, 0.95f, 0.05f).Where(a => a <= learnedDefinite))
         {
             var learned = start with { Definite = learnedDefinite, Possible = 2f };
