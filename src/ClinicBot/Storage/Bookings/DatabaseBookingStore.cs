@@ -62,20 +62,23 @@ public sealed class DatabaseBookingStore(ClinicDatabase database) : IBookingStor
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            records.Add(new BookingRecord(
-                Reference: reader.GetString(0),
-                Name: reader.GetString(1),
-                PhoneE164: reader.GetString(2),
-                Email: reader.GetNullableString(3),
-                Callback: DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.None),
-                CreatedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Channel: reader.GetString(6),
-                CallFor: reader.GetNullableString(7),
-                BookedBy: reader.GetNullableString(8)));
+            records.Add(ReadRecord(reader));
         }
 
         return records;
     }
+
+    /// <summary>A booking row whose first nine columns are those of the list query (reference … booked_by).</summary>
+    public static BookingRecord ReadRecord(System.Data.Common.DbDataReader reader) => new(
+        Reference: reader.GetString(0),
+        Name: reader.GetString(1),
+        PhoneE164: reader.GetString(2),
+        Email: reader.GetNullableString(3),
+        Callback: DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.None),
+        CreatedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        Channel: reader.GetString(6),
+        CallFor: reader.GetNullableString(7),
+        BookedBy: reader.GetNullableString(8));
 
     /// <summary>The text written to created_at: UTC, fixed width, so text order is time order (retention compares it).</summary>
     public static string CreatedAtText(DateTimeOffset at) =>

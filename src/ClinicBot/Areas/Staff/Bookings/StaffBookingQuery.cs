@@ -81,16 +81,7 @@ public sealed class StaffBookingQuery(ClinicDatabase database)
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            var record = new BookingRecord(
-                Reference: reader.GetString(0),
-                Name: reader.GetString(1),
-                PhoneE164: reader.GetString(2),
-                Email: reader.GetNullableString(3),
-                Callback: DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.None),
-                CreatedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Channel: reader.GetString(6),
-                CallFor: reader.GetNullableString(7),
-                BookedBy: reader.GetNullableString(8));
+            var record = DatabaseBookingStore.ReadRecord(reader);
             var status = BookingStatusNames.TryParse(reader.GetNullableString(9), out var parsed) ? parsed : BookingStatus.New;
             rows.Add(new StoredBookingRow(record, status));
         }
