@@ -1,4 +1,3 @@
-using System.Text;
 using ClinicBot.Language.Text;
 
 namespace ClinicBot.Booking.Fields;
@@ -10,45 +9,17 @@ internal static class CommandText
 
     public static List<string> Words(string text)
     {
-        var normalized = TextFolding.FoldAndCollapseSpaces(text);
         var words = new List<string>();
-        var current = new StringBuilder();
-
-        void Flush()
+        foreach (var token in WordTokenizer.Tokens(TextFolding.FoldAndCollapseSpaces(text), WordTokenizerStyle.KeepingApostrophes))
         {
-            if (current.Length > 0)
+            if (token.StartsClause && words.Count > 0)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                words.Add(ClauseBreak);
             }
+
+            words.Add(token.Text);
         }
 
-        foreach (var c in normalized)
-        {
-            if (char.IsLetterOrDigit(c) || c == '\'')
-            {
-                current.Append(c);
-            }
-            else if (c is ',' or '.' or '!' or '?' or ';' or ':')
-            {
-                Flush();
-                if (words.Count > 0 && words[^1] != ClauseBreak)
-                {
-                    words.Add(ClauseBreak);
-                }
-            }
-            else
-            {
-                Flush();
-            }
-        }
-
-        Flush();
-        if (words.Count > 0 && words[^1] == ClauseBreak)
-        {
-            words.RemoveAt(words.Count - 1);
-        }
-
-        return words.Select(w => w.Trim('\'')).Where(w => w.Length > 0).ToList();
+        return words;
     }
 }
