@@ -8,6 +8,7 @@ public sealed record DashboardSummary(
 
 public sealed record DailyCounts(DateOnly Day, int Conversations, int Bookings);
 
+/// <summary>How many conversations touched a topic (each conversation once).</summary>
 public sealed record TopicCount(string Topic, int Count);
 
 public sealed record UnansweredQuestion(DateOnly Day, string MaskedText);

@@ -67,10 +67,12 @@ public sealed class DatabaseAnalyticsStore(ClinicDatabase database, AnalyticsDay
             days.Add(new DailyCounts(day, conversations.GetValueOrDefault(key), bookings.GetValueOrDefault(key)));
         }
 
+        // Conversations per topic, not turns: every turn of a booking dialog is stamped book_call, and counting
+        // turns made 3 bookings read as 27.
         var topics = new List<TopicCount>();
         await using (var command = Command(connection, $"""
-            SELECT t.topic, COUNT(*) FROM analytics_topics t JOIN analytics_turns u ON u.id = t.turn_id
-            WHERE u.day BETWEEN @from AND @to GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic LIMIT {TopicsShown};
+            SELECT t.topic, COUNT(DISTINCT u.conversation_hash) FROM analytics_topics t JOIN analytics_turns u ON u.id = t.turn_id
+            WHERE u.day BETWEEN @from AND @to GROUP BY t.topic ORDER BY COUNT(DISTINCT u.conversation_hash) DESC, t.topic LIMIT {TopicsShown};
             """, from, to))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {

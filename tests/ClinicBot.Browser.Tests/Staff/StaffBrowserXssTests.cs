@@ -92,7 +92,7 @@ public sealed partial class StaffBrowserXssTests
 
         await WaitForAnalyticsAsync(app);
         await page.GotoAsync("/staff/dashboard");
-        await page.Locator("svg.chart").First.WaitForAsync();
+        await page.Locator("table.daychart").WaitForAsync();
         AssertNoDialog(dialogs);
         await AssertNoInjectedMarkupAsync(page);
         Assert.Contains("<script>alert(10)</script>", await page.Locator("ul.unanswered").InnerTextAsync());
@@ -108,7 +108,7 @@ public sealed partial class StaffBrowserXssTests
               const bad = [];
               document.querySelectorAll('script').forEach(s => bad.push('script'));
               document.querySelectorAll('img').forEach(i => bad.push('img ' + i.getAttribute('src')));
-              document.querySelectorAll('main svg:not(.chart), main svg.chart svg, circle').forEach(s => bad.push('svg'));
+              document.querySelectorAll('main svg:not(.bar), main svg.bar svg, circle').forEach(s => bad.push('svg'));
               document.querySelectorAll('*').forEach(e => {
                 for (const a of e.attributes) {
                   if (a.name.startsWith('on')) bad.push(e.tagName + ' ' + a.name);

@@ -73,7 +73,8 @@ public abstract class AnalyticsBatchContract<TBackend> : IDisposable
         var day = Assert.Single(summary.Days);
         Assert.Equal(7, day.Conversations); // conversation ids c0..c6
         Assert.Equal(5, day.Bookings);
-        Assert.Equal([("location", 200), ("cost", 100), ("hours", 100)], summary.Topics.Select(topic => (topic.Topic, topic.Count)));
+        // Topics count conversations (c0..c6 each touched all three), not the 200 and 100 turns.
+        Assert.Equal([("cost", 7), ("hours", 7), ("location", 7)], summary.Topics.Select(topic => (topic.Topic, topic.Count)));
         Assert.Equal(["question 200", "question 100", "question 0"], summary.Unanswered.Select(question => question.MaskedText));
         Assert.Equal(300 / 50, summary.CrisisReplies);
     }

@@ -31,11 +31,13 @@ public sealed class AnalyticsTests
 
         var client = await app.SignedInClientAsync("dash@clinic.test");
         var html = await client.GetStringAsync("/staff/dashboard");
-        Assert.Contains("<svg", html);
-        Assert.Contains("3 conversations, 1 bookings", html);
-        Assert.Contains("<td>hours</td><td>2</td>", html);
-        Assert.Contains("<td>location</td><td>1</td>", html);
-        Assert.Contains("<p class=\"big\">1</p>", html);
+        Assert.Contains("<table class=\"daychart\"", html);
+        Assert.Contains("id=\"total-conversations\">3<", html);
+        Assert.Contains("id=\"total-bookings\">1<", html);
+        // Two turns of one conversation about hours count once: topics count conversations.
+        Assert.Contains("<td>Opening hours</td><td>1</td>", html);
+        Assert.Contains("<td>Location</td><td>1</td>", html);
+        Assert.Contains("id=\"crisis-replies\">1<", html);
         Assert.Contains("Do you take Aetna? call [phone] or mail [email]", html);
         Assert.DoesNotContain("0199", html);
         Assert.DoesNotContain(StaffTestData.CanaryName, html);

@@ -43,7 +43,10 @@ public sealed class PostgresStaffTests : IDisposable
         Assert.Contains("Old Person", csv);
 
         await WaitUntilAsync(() => _database.Query("SELECT id FROM analytics_turns").Count == 1);
-        Assert.Contains("1 conversations", await client.GetStringAsync("/staff/dashboard"));
+        var dashboard = await client.GetStringAsync("/staff/dashboard");
+        Assert.Contains("id=\"total-conversations\">1<", dashboard);
+        // Booking requests come from the bookings table: the recent one, not the one 200 days old.
+        Assert.Contains("id=\"total-bookings\">1<", dashboard);
 
         var actions = _database.Query("SELECT action FROM staff_audit").Select(row => (string)row["action"]!).ToList();
         Assert.Contains("account.sign-in", actions);

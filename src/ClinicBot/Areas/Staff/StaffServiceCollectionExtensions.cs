@@ -3,7 +3,9 @@ using ClinicBot.Booking.Store;
 using ClinicBot.Staff.Accounts;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Bookings;
+using ClinicBot.Staff.Dashboard;
 using ClinicBot.Staff.Data;
+using ClinicBot.Staff.Display;
 using ClinicBot.Staff.Retention;
 using ClinicBot.Staff.Security;
 using ClinicBot.Storage;
@@ -40,6 +42,8 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
         services.AddSingleton<ClinicClock>();
+        services.AddSingleton<ClinicTimeWords>();
+        services.AddSingleton(_ => StaffLabels.Load(StaffLabels.DefaultPath));
 
         AddAccounts(services, configuration);
 
@@ -48,6 +52,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<StaffAuditLog>();
         services.AddSingleton<StaffBookingQuery>();
         services.AddSingleton<StaffBookings>();
+        services.AddSingleton<ReceivedBookingCounts>();
         services.AddSingleton<CodeAttemptThrottle>();
         services.AddSingleton<SignInRateLimitPolicy>();
         services.AddScoped<StaffPasswordSignIn>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Bookings;
+using ClinicBot.Staff.Display;
 using ClinicBot.Staff.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,17 +9,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicBot.Staff.Pages;
 
 /// <summary>/staff/bookings/{reference}: one booking request; POST changes its status.</summary>
-public sealed partial class BookingModel(StaffBookings bookings, StaffAuditLog audit, ClinicClock clock) : PageModel
+public sealed partial class BookingModel(StaffBookings bookings, StaffAuditLog audit, ClinicTimeWords times, StaffLabels labels) : PageModel
 {
     public StaffBookingView Booking { get; private set; } = null!;
 
-    public ClinicClock Clock => clock;
+    public ClinicTimeWords Times => times;
+
+    public StaffLabels Labels => labels;
 
     /// <summary>A tel: link (RFC 3966, with the extension) only for a well-formed stored phone; anything else is shown as text.</summary>
     public string? PhoneLink => ClinicBot.Booking.PhoneFormat.TelUri(Booking.PhoneE164);
 
-    /// <summary>"+1 713-555-0120 ext. 4"; text that is not a stored phone is shown as it is.</summary>
-    public string PhoneText => ClinicBot.Booking.PhoneFormat.Display(Booking.PhoneE164);
+    /// <summary>"(713) 555-0120 ext. 4"; text that is not a stored phone is shown as it is.</summary>
+    public string PhoneText => ClinicBot.Booking.PhoneFormat.National(Booking.PhoneE164);
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
     {

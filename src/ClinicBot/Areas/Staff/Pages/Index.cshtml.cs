@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using ClinicBot.Staff.Audit;
 using ClinicBot.Staff.Bookings;
+using ClinicBot.Staff.Display;
 using ClinicBot.Staff.Security;
 using ClinicBot.Staff.Export;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicBot.Staff.Pages;
 
 /// <summary>/staff: booking requests newest first, filtered by status and received date; CSV export (POST).</summary>
-public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, ClinicClock clock) : PageModel
+public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, ClinicClock clock, ClinicTimeWords times, StaffLabels labels) : PageModel
 {
     public static readonly IReadOnlyList<string> StatusOptions = [.. Enum.GetValues<BookingStatus>().Select(status => status.ToKey())];
 
@@ -35,7 +35,9 @@ public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, Clin
 
     public IReadOnlyList<StaffBookingView> Bookings => Listing.Rows;
 
-    public ClinicClock Clock => clock;
+    public ClinicTimeWords Times => times;
+
+    public StaffLabels Labels => labels;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -59,10 +61,8 @@ public sealed class IndexModel(StaffBookings bookings, StaffAuditLog audit, Clin
         await audit.WriteAsync(new AuditEntry(StaffActor.Id(User), StaffActor.Email(User), AuditActions.ExportBookings,
             rows.Select(booking => booking.Reference).ToList(), $"rows={rows.Count}"), ct).ConfigureAwait(false);
 
-        var csv = BookingCsvWriter.Write(rows, clock);
         var fileName = $"booking-requests-{clock.Now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.csv";
-        // UTF-8 with BOM so spreadsheet programs read accented names correctly.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
+        return File(BookingCsvWriter.Utf8WithBom(rows, times, labels), "text/csv; charset=utf-8", fileName);
     }
 
     private BookingFilter ReadFilter()
