@@ -46,7 +46,7 @@ public sealed class ChatBrowser : IAsyncDisposable
 
     public ConcurrentBag<string> RequestedUrls { get; } = [];
 
-    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false)
+    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false, bool isMobile = false)
     {
         var chromium = RequiredTools.Chromium();
         var playwright = await Playwright.CreateAsync();
@@ -66,6 +66,7 @@ public sealed class ChatBrowser : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = width, Height = height },
                 Locale = "en-US",
                 IgnoreHTTPSErrors = ignoreHttpsErrors,
+                IsMobile = isMobile, // a phone's viewport: a page wider than the screen widens the layout viewport too
             });
             context.SetDefaultTimeout(TimeoutMs);
             var page = await context.NewPageAsync();

@@ -57,7 +57,7 @@ public sealed class WidgetLookTests(KestrelClinicBotApp app, ITestOutputHelper o
     [SkippableFact]
     public async Task On_a_phone_the_launcher_stays_on_screen_and_the_open_widget_with_the_booking_card_passes_axe()
     {
-        await using var browser = await ChatBrowser.LaunchAsync(app.BaseAddress, PhoneWidth, PhoneHeight);
+        await using var browser = await ChatBrowser.LaunchAsync(app.BaseAddress, PhoneWidth, PhoneHeight, isMobile: true);
         var page = browser.Page;
         var problems = BrowserProblems.Watch(page);
         await page.GotoAsync("/widget-demo.html");
