@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace ClinicBot.Tests.Widget;
 
@@ -10,29 +11,31 @@ public sealed partial class BookingConversation(ChatBrowser browser, string name
 {
     private const int MaxTurns = 14;
 
-    public async Task CompleteAsync()
+    public async Task CompleteAsync() => await (await ShowConfirmationCardAsync()).ClickAsync();
+
+    /// <summary>Answers until the confirmation card shows; returns its Confirm button, not yet pressed.</summary>
+    public async Task<ILocator> ShowConfirmationCardAsync()
     {
-        var page = browser.Page;
+        var chat = browser.Chat;
         var botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
         await browser.SayAsync("I'd like to book a free call");
 
         for (var turn = 0; turn < MaxTurns; turn++)
         {
             await browser.WaitForMoreThanAsync(ChatBrowser.BotBubbles, botCount);
-            await page.WaitForTimeoutAsync(300); // let a multi-activity reply finish arriving
+            await browser.Page.WaitForTimeoutAsync(300); // let a multi-activity reply finish arriving
             botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
 
-            var confirm = page.Locator("#webchat .ac-adaptiveCard button").Filter(new() { HasTextRegex = ConfirmButton() });
+            var confirm = chat.Locator("#webchat .ac-adaptiveCard button").Filter(new() { HasTextRegex = ConfirmButton() });
             if (await confirm.CountAsync() > 0)
             {
-                await confirm.Last.ClickAsync();
-                return;
+                return confirm.Last;
             }
 
             var question = await browser.LastBotTextAsync();
-            if (TimeOffer().IsMatch(question) && await page.Locator("#webchat .webchat__suggested-action").CountAsync() > 0)
+            if (TimeOffer().IsMatch(question) && await chat.Locator("#webchat .webchat__suggested-action").CountAsync() > 0)
             {
-                await page.Locator("#webchat .webchat__suggested-action").First.ClickAsync();
+                await chat.Locator("#webchat .webchat__suggested-action").First.ClickAsync();
                 continue;
             }
 

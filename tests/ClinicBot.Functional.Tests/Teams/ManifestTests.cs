@@ -171,6 +171,15 @@ public partial class ManifestTests
     }
 
     [Fact]
+    public void Accent_colour_is_the_clinic_pages_brand_colour()
+    {
+        var css = File.ReadAllText(RepositoryRoot.Combine("src", "ClinicBot", "wwwroot", "css", "site.css"));
+        var brand = BrandProperty().Match(css);
+        Assert.True(brand.Success, "site.css defines --brand");
+        Assert.Equal(brand.Groups[1].Value, (string)_manifest["accentColor"]!, ignoreCase: true);
+    }
+
+    [Fact]
     public void Outline_icon_is_a_32_pixel_png_with_only_white_or_transparent_pixels()
     {
         var icon = PngImage.Read(Path.Combine(ManifestTemplate.AppPackageDirectory, "outline.png"));
@@ -201,6 +210,9 @@ public partial class ManifestTests
 
     [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
     private static partial Regex HostNamePattern();
+
+    [GeneratedRegex(@"--brand:\s*(#[0-9a-fA-F]{6})\s*;")]
+    private static partial Regex BrandProperty();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex NumberPattern();

@@ -61,23 +61,112 @@
     return { domain: session.domain, conversationId: conversationId, token: token, pollingInterval: session.pollingInterval, webSocket: session.webSocket };
   }
 
-  function styleOptions() {
+  // The clinic's palette, read from site.css's custom properties (the one place the colours are set).
+  function palette() {
+    var css = window.getComputedStyle(document.documentElement);
+    function color(name, fallback) { return css.getPropertyValue(name).trim() || fallback; }
+    return {
+      brand: color('--brand', '#135e74'),
+      brandDark: color('--brand-dark', '#0c3f4e'),
+      ink: color('--ink', '#1d2a30'),
+      muted: color('--muted', '#4a5a61'),
+      paper: color('--paper', '#ffffff'),
+      bubble: color('--bubble', '#eef4f6'),
+      line: color('--line', '#d4dfe3'),
+      danger: color('--danger', '#8a1c00'),
+      focus: color('--focus', '#0c3f4e'),
+      font: css.fontFamily || 'system-ui, sans-serif'
+    };
+  }
+
+  // A launcher's data-color is used only where white text on it stays readable (WCAG 4.5:1).
+  function accentOr(fallback) {
     var accent = new URLSearchParams(window.location.search).get('accent');
-    var brand = accent && COLOR.test(accent) ? accent : '#135e74';
+    return accent && COLOR.test(accent) && contrast(accent, '#ffffff') >= 4.5 ? accent : fallback;
+  }
+
+  function contrast(first, second) {
+    function luminance(hex) {
+      var digits = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, '$&$&').slice(1) : hex.slice(1);
+      var channels = [0, 2, 4].map(function (i) {
+        var c = parseInt(digits.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+      });
+      return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    }
+    var a = luminance(first), b = luminance(second);
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
+
+  function styleOptions(colors) {
+    var brand = accentOr(colors.brand);
     return {
       accent: brand,
+      subtle: colors.muted,
+      bubbleBackground: colors.bubble,
+      bubbleTextColor: colors.ink,
       bubbleFromUserBackground: brand,
-      bubbleFromUserTextColor: '#ffffff',
+      bubbleFromUserTextColor: colors.paper,
       bubbleFromUserBorderRadius: 12,
       bubbleBorderRadius: 12,
-      bubbleBackground: '#eef4f6',
       bubbleBorderWidth: 0,
+      cardEmphasisBackgroundColor: colors.bubble,
+      cardPushButtonBackgroundColor: colors.brandDark,
+      cardPushButtonTextColor: colors.paper,
       sendBoxButtonColor: brand,
+      sendBoxButtonColorOnHover: colors.brandDark,
+      sendBoxTextColor: colors.ink,
+      sendBoxPlaceholderColor: colors.muted,
+      suggestedActionBackgroundColor: colors.paper,
+      suggestedActionBorderColor: brand,
+      suggestedActionTextColor: brand,
+      suggestedActionKeyboardFocusIndicatorBorderColor: colors.focus,
+      transcriptVisualKeyboardIndicatorColor: colors.focus,
+      timestampColor: colors.muted,
       hideUploadButton: true,
-      primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif',
+      primaryFont: colors.font,
       rootHeight: '100%',
       sendBoxTextWrap: true,
       suggestedActionLayout: 'flow'
+    };
+  }
+
+  // Adaptive Cards (the hours and booking cards) in the same palette: every text at least 4.5:1 on the card.
+  function cardHostConfig(colors) {
+    function text(normal, subtle) { return { 'default': normal, subtle: subtle || normal }; }
+    var foreground = {
+      'default': text(colors.ink, colors.muted),
+      dark: text(colors.ink, colors.muted),
+      light: text(colors.paper),
+      accent: text(colors.brand, colors.brandDark),
+      good: text(colors.brandDark),
+      attention: text(colors.danger),
+      warning: text(colors.danger)
+    };
+    return {
+      fontFamily: colors.font,
+      supportsInteractivity: true,
+      containerStyles: {
+        'default': { backgroundColor: colors.paper, foregroundColors: foreground },
+        emphasis: { backgroundColor: colors.bubble, foregroundColors: foreground },
+        accent: { backgroundColor: colors.bubble, foregroundColors: foreground },
+        good: { backgroundColor: colors.bubble, foregroundColors: foreground },
+        attention: { backgroundColor: colors.paper, foregroundColors: foreground },
+        warning: { backgroundColor: colors.paper, foregroundColors: foreground }
+      },
+      separator: { lineThickness: 1, lineColor: colors.line },
+      imageSizes: { small: 40, medium: 80, large: 160 },
+      actions: {
+        actionAlignment: 'stretch', actionsOrientation: 'vertical', buttonSpacing: 8, maxActions: 100,
+        showCard: { actionMode: 'inline', inlineTopMargin: 8 }, spacing: 'default'
+      },
+      adaptiveCard: { allowCustomStyle: false },
+      factSet: {
+        title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 150 },
+        value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
+        spacing: 8
+      },
+      textBlock: { headingLevel: 2 }
     };
   }
 
@@ -95,7 +184,11 @@
     window.addEventListener('pagehide', remember);
 
     store = window.WebChat.createStore({}, holdMessagesUntilConnected);
-    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: 'en-US', styleOptions: styleOptions() }, host);
+    var colors = palette();
+    window.WebChat.renderWebChat({
+      directLine: directLine, store: store, locale: 'en-US',
+      styleOptions: styleOptions(colors), adaptiveCardsHostConfig: cardHostConfig(colors)
+    }, host);
     host.setAttribute('data-conversation-ready', 'true');
   }
 
@@ -147,6 +240,25 @@
     return host.querySelector('[data-id="webchat-sendbox-input"]') || host.querySelector('textarea, input[type="text"]');
   }
 
+  // The launcher asks for focus as soon as the frame loads, before Web Chat has drawn its send box: wait for
+  // the box (for a while, not for ever) rather than leaving focus on the frame's body.
+  function focusSendBoxWhenReady() {
+    var input = sendBox();
+    if (input || !host) {
+      if (input) { input.focus(); }
+      return;
+    }
+    var observer = new MutationObserver(function () {
+      var box = sendBox();
+      if (box) {
+        observer.disconnect();
+        box.focus();
+      }
+    });
+    observer.observe(host, { childList: true, subtree: true });
+    window.setTimeout(function () { observer.disconnect(); }, 30000);
+  }
+
   // Buttons such as "Book a FREE Call" say their data-chat-send text in the chat.
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('[data-chat-send]');
@@ -163,8 +275,7 @@
     });
     window.addEventListener('message', function (event) {
       if (event.source === window.parent && event.data && event.data.type === 'clinicbot:focus') {
-        var input = sendBox();
-        if (input) { input.focus(); }
+        focusSendBoxWhenReady();
       }
     });
   }

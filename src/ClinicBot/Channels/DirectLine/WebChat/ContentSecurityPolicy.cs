@@ -18,7 +18,7 @@ public sealed class ContentSecurityPolicy(IOptions<DirectLineOptions> directLine
         }
 
         var ancestors = embeddable ? webChat.Value.FrameAncestors : "'self'";
-        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             + $"connect-src {connect}; font-src 'self'; media-src 'none'; object-src 'none'; base-uri 'self'; "
             + $"form-action 'self'; frame-src 'self'; frame-ancestors {ancestors}";
     }
