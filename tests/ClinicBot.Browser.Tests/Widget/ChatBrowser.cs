@@ -31,6 +31,7 @@ public sealed class ChatBrowser : IAsyncDisposable
         _browser = browser;
         Context = context;
         Page = page;
+        Chat = page.MainFrame;
         page.Request += (_, request) => RequestedUrls.Add(request.Url);
     }
 
@@ -38,9 +39,13 @@ public sealed class ChatBrowser : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The frame Web Chat runs in: the page itself, or the launcher's frame once it is open.</summary>
+    public IFrame Chat { get; set; }
+
     public ConcurrentBag<string> RequestedUrls { get; } = [];
 
-    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false)
+    public static async Task<ChatBrowser> LaunchAsync(
+        Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false, IEnumerable<string>? extraFlags = null)
     {
         var chromium = RequiredTools.Chromium();
         var playwright = await Playwright.CreateAsync();
@@ -51,7 +56,7 @@ public sealed class ChatBrowser : IAsyncDisposable
             {
                 ExecutablePath = chromium,
                 Headless = true,
-                Args = ChromiumFlags,
+                Args = [.. ChromiumFlags, .. extraFlags ?? []],
                 Timeout = TimeoutMs,
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -77,32 +82,40 @@ public sealed class ChatBrowser : IAsyncDisposable
         }
     }
 
-    public Task<int> CountAsync(string selector) => Page.Locator(selector).CountAsync();
+    public Task<int> CountAsync(string selector) => Chat.Locator(selector).CountAsync();
 
     /// <summary>Types into Web Chat's send box and presses Enter.</summary>
     public async Task SayAsync(string text)
     {
-        var input = Page.Locator(SendBox);
+        var input = Chat.Locator(SendBox);
         await input.FillAsync(text);
         await input.PressAsync("Enter");
     }
 
     /// <summary>Waits until more than <paramref name="count"/> elements match.</summary>
     public Task WaitForMoreThanAsync(string selector, int count) =>
-        Page.WaitForFunctionAsync(
+        Chat.WaitForFunctionAsync(
             "([selector, count]) => document.querySelectorAll(selector).length > count",
             new object[] { selector, count },
-            new PageWaitForFunctionOptions { Timeout = TimeoutMs, PollingInterval = 25 });
+            new FrameWaitForFunctionOptions { Timeout = TimeoutMs, PollingInterval = 25 });
 
     public async Task<string> LastBotTextAsync()
     {
-        var bubbles = Page.Locator(BotBubbles);
+        var bubbles = Chat.Locator(BotBubbles);
         var count = await bubbles.CountAsync();
         return count == 0 ? string.Empty : await bubbles.Nth(count - 1).InnerTextAsync();
     }
 
     public Task WaitForTextAsync(string selector, Regex text) =>
-        Page.Locator(selector).Filter(new LocatorFilterOptions { HasTextRegex = text }).First.WaitForAsync();
+        Chat.Locator(selector).Filter(new LocatorFilterOptions { HasTextRegex = text }).First.WaitForAsync();
+
+    /// <summary>Opens the launcher (widget.js) and makes its frame <see cref="Chat"/>.</summary>
+    public async Task OpenLauncherAsync()
+    {
+        await Page.Locator("[data-clinicbot-widget] .cb-launcher").ClickAsync();
+        var frame = await Page.Locator("[data-clinicbot-widget] iframe.cb-frame").ElementHandleAsync();
+        Chat = await frame.ContentFrameAsync() ?? throw new InvalidOperationException("The launcher opened no frame.");
+    }
 
     public async ValueTask DisposeAsync()
     {
