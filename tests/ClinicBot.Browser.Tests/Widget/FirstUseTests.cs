@@ -23,6 +23,7 @@ public sealed class MeasuredAloneCollection
 public sealed class FirstUseTests(CrossSiteEmbed sites, ITestOutputHelper output) : IClassFixture<CrossSiteEmbed>
 {
     private const int BytesBeforeOpenBudget = 30 * 1024;
+    private const float SlowTimeoutMs = 90_000; // a measurement, not a limit: wait long enough to print it
 
     // Without site isolation the cross-site chat frame shares the page's renderer and network emulation, so the
     // throttling set on the page's DevTools session applies to the frame too.
@@ -64,8 +65,9 @@ public sealed class FirstUseTests(CrossSiteEmbed sites, ITestOutputHelper output
 
         var opening = Stopwatch.StartNew();
         await browser.OpenLauncherAsync();
-        await browser.Chat.Locator($"{ChatBrowser.SendBox}:enabled").WaitForAsync();
-        await browser.Chat.Locator("#webchat-connecting").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        var slow = new LocatorWaitForOptions { Timeout = SlowTimeoutMs };
+        await browser.Chat.Locator($"{ChatBrowser.SendBox}:enabled").WaitForAsync(slow);
+        await browser.Chat.Locator("#webchat-connecting").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = SlowTimeoutMs });
         var chatUsable = opening.Elapsed;
 
         var bytesBeforeOpen = beforeOpen.Sum(request => received.GetValueOrDefault(request.Key));

@@ -6,7 +6,7 @@
 
   var STORAGE_KEY = 'clinicbot.webchat.v1';
   var COLOR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
-  var IDLE_DELAY_MS = 1500;
+  var IDLE_DELAY_MS = 300;
   var script = document.currentScript;
   var host = document.getElementById('webchat');
   var status = document.getElementById('webchat-status');
@@ -103,7 +103,7 @@
       if (box.top < window.innerHeight && box.bottom > 0) { go(); }
     }, { passive: true });
     function whenIdle() {
-      if (window.requestIdleCallback) { window.requestIdleCallback(go, { timeout: 2000 }); } else { go(); }
+      if (window.requestIdleCallback) { window.requestIdleCallback(go, { timeout: 1000 }); } else { go(); }
     }
     var afterLoad = function () { window.setTimeout(whenIdle, IDLE_DELAY_MS); };
     if (document.readyState === 'complete') { afterLoad(); } else { window.addEventListener('load', afterLoad); }
