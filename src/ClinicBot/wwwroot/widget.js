@@ -103,7 +103,9 @@
     if (frame) { return; }
     var accent = encodeURIComponent(color);
     frame = el('iframe', { 'class': 'cb-frame', title: title, src: origin + '/embed.html?accent=' + accent, allow: 'clipboard-write' }, body);
-    frame.addEventListener('load', focusChat);
+    frame.addEventListener('load', function () {
+      if (!panel.hasAttribute('hidden')) { focusChat(); } // loaded ahead on hover: no focus into a closed chat
+    });
   }
 
   function open() {
