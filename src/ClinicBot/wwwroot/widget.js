@@ -2,7 +2,8 @@
  * Chat launcher for Ketamine Infusion Therapy Houston & Sugar Land. Paste on any page:
  *   <script src="https://CHAT-HOST/widget.js" defer data-title="Chat with us"></script>
  * Options (data- attributes on that script tag): data-title, data-button-label, data-color (hex),
- * data-text-color (hex), data-position ("right" or "left"). Web Chat loads only when the chat is opened.
+ * data-text-color (hex), data-position ("right" or "left"). The chat frame (and Web Chat) loads only when the
+ * visitor points at, focuses or opens the launcher.
  */
 (function () {
   'use strict';
@@ -65,6 +66,9 @@
   el('span', {}, launcher).textContent = label;
 
   var frame = null;
+  var frameReady = false;
+  var sessionSent = false;
+  var SESSION_KEY = 'clinicbot.chat.v1';
 
   function focusChat() {
     if (frame && frame.contentWindow) {
@@ -73,15 +77,43 @@
     }
   }
 
-  function open() {
-    if (!frame) {
-      var accent = encodeURIComponent(color);
-      frame = el('iframe', { 'class': 'cb-frame', title: title, src: origin + '/embed.html?accent=' + accent, allow: 'clipboard-write' }, body);
-      frame.addEventListener('load', focusChat);
+  // On another site the frame's own storage is partitioned or denied, so this page keeps the conversation
+  // (id and token, never in a URL) in its own sessionStorage and hands it to the frame: a reload resumes it.
+  function savedSession() {
+    try { return JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null'); } catch (e) { return null; }
+  }
+
+  function keepSession(session) {
+    var text = function (value) { return typeof value === 'string' && value.length > 0 && value.length < 4096; };
+    if (!session || !text(session.conversationId) || !text(session.token) || !/^https?:\/\//.test(session.domain || '')) { return; }
+    var kept = { domain: session.domain, conversationId: session.conversationId, token: session.token,
+      pollingInterval: Number(session.pollingInterval) || undefined, webSocket: session.webSocket === true };
+    try { window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(kept)); } catch (e) { /* storage off: no resume */ }
+  }
+
+  // The frame starts (or resumes) the conversation only once the chat is open.
+  function handOverSession() {
+    if (frameReady && !sessionSent && !panel.hasAttribute('hidden')) {
+      sessionSent = true;
+      frame.contentWindow.postMessage({ type: 'clinicbot:session', session: savedSession() }, origin);
     }
+  }
+
+  function loadFrame() {
+    if (frame) { return; }
+    var accent = encodeURIComponent(color);
+    frame = el('iframe', { 'class': 'cb-frame', title: title, src: origin + '/embed.html?accent=' + accent, allow: 'clipboard-write' }, body);
+    frame.addEventListener('load', function () {
+      if (!panel.hasAttribute('hidden')) { focusChat(); } // loaded ahead on hover: no focus into a closed chat
+    });
+  }
+
+  function open() {
+    loadFrame();
     panel.removeAttribute('hidden');
     launcher.setAttribute('aria-expanded', 'true');
     wrapper.classList.add('cb--open');
+    handOverSession();
     focusChat();
   }
 
@@ -100,11 +132,15 @@
   root.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') { hide(); }
   });
+  ['pointerenter', 'focus', 'touchstart'].forEach(function (intent) {
+    launcher.addEventListener(intent, loadFrame, { passive: true });
+  });
   window.addEventListener('message', function (event) {
-    if (frame && event.source === frame.contentWindow && event.origin === origin
-        && event.data && event.data.type === 'clinicbot:close') {
-      hide();
-    }
+    if (!frame || event.source !== frame.contentWindow || event.origin !== origin || !event.data) { return; }
+    var type = event.data.type;
+    if (type === 'clinicbot:close') { hide(); }
+    if (type === 'clinicbot:ready') { frameReady = true; sessionSent = false; handOverSession(); }
+    if (type === 'clinicbot:save') { keepSession(event.data.session); }
   });
 
   function attach() { document.body.appendChild(container); }

@@ -11,38 +11,99 @@ public sealed partial class BookingConversation(ChatBrowser browser, string name
 {
     private const int MaxTurns = 14;
 
-    public async Task CompleteAsync() => await (await ShowConfirmationCardAsync()).ClickAsync();
+    public async Task CompleteAsync()
+    {
+        await StartAsync();
+        await AnswerUntilConfirmedAsync();
+    }
 
-    /// <summary>Answers until the confirmation card shows; returns its Confirm button, not yet pressed.</summary>
+    /// <summary>Asks for the free call and answers until the confirmation card shows; returns its Confirm button, not yet pressed.</summary>
     public async Task<ILocator> ShowConfirmationCardAsync()
     {
-        var chat = browser.Chat;
-        var botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
-        await browser.SayAsync("I'd like to book a free call");
-
+        await StartAsync();
         for (var turn = 0; turn < MaxTurns; turn++)
         {
-            await browser.WaitForMoreThanAsync(ChatBrowser.BotBubbles, botCount);
-            await browser.Page.WaitForTimeoutAsync(300); // let a multi-activity reply finish arriving
-            botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
-
-            var confirm = chat.Locator("#webchat .ac-adaptiveCard button").Filter(new() { HasTextRegex = ConfirmButton() });
-            if (await confirm.CountAsync() > 0)
+            if (await ConfirmButtonAsync() is { } confirm)
             {
-                return confirm.Last;
+                return confirm;
             }
 
-            var question = await browser.LastBotTextAsync();
-            if (TimeOffer().IsMatch(question) && await chat.Locator("#webchat .webchat__suggested-action").CountAsync() > 0)
-            {
-                await chat.Locator("#webchat .webchat__suggested-action").First.ClickAsync();
-                continue;
-            }
-
-            await browser.SayAsync(AnswerTo(question));
+            await AnswerLastQuestionAsync();
         }
 
         throw new Xunit.Sdk.XunitException($"No confirmation card after {MaxTurns} turns; last bot message: {await browser.LastBotTextAsync()}");
+    }
+
+    /// <summary>Asks for the free call and waits for the first question.</summary>
+    public async Task StartAsync()
+    {
+        var botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
+        await browser.SayAsync("I'd like to book a free call");
+        await WaitForReplyAsync(botCount);
+    }
+
+    /// <summary>Answers the bot's last question and the next ones, <paramref name="questions"/> in all.</summary>
+    public async Task AnswerAsync(int questions)
+    {
+        for (var answered = 0; answered < questions; answered++)
+        {
+            if (await AnswerLastQuestionAsync())
+            {
+                throw new Xunit.Sdk.XunitException($"The booking reached its confirmation after {answered + 1} answers.");
+            }
+        }
+    }
+
+    /// <summary>Answers the bot's questions, starting with the one shown last, until Confirm is pressed.</summary>
+    public async Task AnswerUntilConfirmedAsync()
+    {
+        for (var turn = 0; turn < MaxTurns; turn++)
+        {
+            if (await AnswerLastQuestionAsync())
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No confirmation card after {MaxTurns} turns; last bot message: {await browser.LastBotTextAsync()}");
+    }
+
+    /// <summary>True when the last message was the confirmation card and its Confirm button was pressed.</summary>
+    private async Task<bool> AnswerLastQuestionAsync()
+    {
+        var chat = browser.Chat;
+        var botCount = await browser.CountAsync(ChatBrowser.BotBubbles);
+        if (await ConfirmButtonAsync() is { } confirm)
+        {
+            await confirm.ClickAsync();
+            return true;
+        }
+
+        var question = await browser.LastBotTextAsync();
+        if (TimeOffer().IsMatch(question) && await chat.Locator("#webchat .webchat__suggested-action").CountAsync() > 0)
+        {
+            await chat.Locator("#webchat .webchat__suggested-action").First.ClickAsync();
+        }
+        else
+        {
+            await browser.SayAsync(AnswerTo(question));
+        }
+
+        await WaitForReplyAsync(botCount);
+        return false;
+    }
+
+    /// <summary>The last confirmation card's Confirm button, when one shows.</summary>
+    private async Task<ILocator?> ConfirmButtonAsync()
+    {
+        var confirm = browser.Chat.Locator("#webchat .ac-adaptiveCard button").Filter(new() { HasTextRegex = ConfirmButton() });
+        return await confirm.CountAsync() > 0 ? confirm.Last : null;
+    }
+
+    private async Task WaitForReplyAsync(int botCount)
+    {
+        await browser.WaitForMoreThanAsync(ChatBrowser.BotBubbles, botCount);
+        await browser.Chat.WaitForTimeoutAsync(300); // let a multi-activity reply finish arriving
     }
 
     private string AnswerTo(string question) => question switch

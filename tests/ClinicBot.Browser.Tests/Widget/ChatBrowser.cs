@@ -39,14 +39,15 @@ public sealed class ChatBrowser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>The frame that holds Web Chat: the page itself, or the launcher's frame after <see cref="UseChatFrame"/>.</summary>
-    public IFrame Chat { get; private set; }
+    /// <summary>The frame Web Chat runs in: the page itself, or the launcher's frame once it is open.</summary>
+    public IFrame Chat { get; set; }
 
     public void UseChatFrame(IFrame frame) => Chat = frame;
 
     public ConcurrentBag<string> RequestedUrls { get; } = [];
 
-    public static async Task<ChatBrowser> LaunchAsync(Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false, bool isMobile = false)
+    public static async Task<ChatBrowser> LaunchAsync(
+        Uri baseAddress, int width = 1280, int height = 900, bool ignoreHttpsErrors = false, IEnumerable<string>? extraFlags = null, bool isMobile = false)
     {
         var chromium = RequiredTools.Chromium();
         var playwright = await Playwright.CreateAsync();
@@ -57,7 +58,7 @@ public sealed class ChatBrowser : IAsyncDisposable
             {
                 ExecutablePath = chromium,
                 Headless = true,
-                Args = ChromiumFlags,
+                Args = [.. ChromiumFlags, .. extraFlags ?? []],
                 Timeout = TimeoutMs,
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -110,6 +111,14 @@ public sealed class ChatBrowser : IAsyncDisposable
 
     public Task WaitForTextAsync(string selector, Regex text) =>
         Chat.Locator(selector).Filter(new LocatorFilterOptions { HasTextRegex = text }).First.WaitForAsync();
+
+    /// <summary>Opens the launcher (widget.js) and makes its frame <see cref="Chat"/>.</summary>
+    public async Task OpenLauncherAsync()
+    {
+        await Page.Locator("[data-clinicbot-widget] .cb-launcher").ClickAsync();
+        var frame = await Page.Locator("[data-clinicbot-widget] iframe.cb-frame").ElementHandleAsync();
+        Chat = await frame.ContentFrameAsync() ?? throw new InvalidOperationException("The launcher opened no frame.");
+    }
 
     public async ValueTask DisposeAsync()
     {

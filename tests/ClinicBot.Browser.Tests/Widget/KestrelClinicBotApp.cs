@@ -15,7 +15,12 @@ public sealed class KestrelClinicBotApp : ClinicBotAppFactory
     private Uri? _baseAddress;
 
     public KestrelClinicBotApp()
-        : base(dataFolder: null)
+        : this(settings: null)
+    {
+    }
+
+    internal KestrelClinicBotApp(IDictionary<string, string?>? settings)
+        : base(dataFolder: null, settings: settings)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
