@@ -28,7 +28,7 @@ public sealed class PublishedInstancesTests(PublishedApp published) : IClassFixt
     [SkippableFact]
     public async Task Two_published_instances_on_one_database_serve_one_booking_between_them_and_save_it_once()
     {
-        var launch = new AppLaunch(await published.AssemblyPathAsync(), "Production");
+        // The database first: without PostgreSQL the test is skipped before it pays for a publish.
         var settings = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "Postgres",
@@ -40,6 +40,8 @@ public sealed class PublishedInstancesTests(PublishedApp published) : IClassFixt
             ["DirectLine:RateLimits:ConversationsPerAddress"] = "1",
             ["DirectLine:RateLimits:WindowSeconds"] = "3600",
         };
+
+        var launch = new AppLaunch(await published.AssemblyPathAsync(), "Production");
 
         // One after the other: the first creates the schema and the key ring the second then reads.
         await using var instanceA = await AppProcess.StartAsync("published-A", settings, launch);
