@@ -194,7 +194,7 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
 
     private bool IsNotBookingSuggestion(string suggestion) => !_knowledge.Understand(suggestion).Topics.Contains(TopicNames.BookCall);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}) while reading the conversation; answered without state")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) while reading the conversation; answered without state")]
     private partial void LogStorageUnavailable(string exceptionType);
 
     protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

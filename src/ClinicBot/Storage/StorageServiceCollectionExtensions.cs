@@ -3,6 +3,7 @@ using ClinicBot.Storage.Protection;
 using ClinicBot.Storage.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,17 +32,31 @@ public static class StorageServiceCollectionExtensions
 
         services.AddDataProtection().SetApplicationName("ClinicBot");
         // Resolved from the final configuration (test hosts and command-line overrides apply), hence not PersistKeysToFileSystem(...) here.
+        // ValidateOnStart: a bad DataProtection:KeyStore stops the app at start-up, not at the first encrypted write.
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
-                options.XmlRepository = new OwnerOnlyXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment))));
+            .Configure<IConfiguration, IHostEnvironment, IServiceProvider>((options, configuration, environment, provider) =>
+                options.XmlRepository = KeyRepository(configuration, environment, provider))
+            .ValidateOnStart();
         services.AddSingleton<BookingFieldProtector>();
         return services;
+    }
+
+    /// <summary>
+    /// The key ring's store (<see cref="KeyStoreConfiguration"/>): the app's PostgreSQL database, importing the keys
+    /// folder's keys the first time, or the owner-only keys folder.
+    /// </summary>
+    private static IXmlRepository KeyRepository(IConfiguration configuration, IHostEnvironment environment, IServiceProvider provider)
+    {
+        var folder = new OwnerOnlyXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment)));
+        return KeyStoreConfiguration.Read(configuration) == KeyStore.Database
+            ? new DatabaseXmlRepository(provider.GetRequiredService<ClinicDatabase>(), importFrom: folder)
+            : folder;
     }
 
     /// <summary>DataProtection:KeysFolder, default &lt;data folder&gt;/keys: beside, never inside, the database file.</summary>
     public static string KeysFolder(IConfiguration configuration, IHostEnvironment environment)
     {
-        var keysFolder = configuration["DataProtection:KeysFolder"];
+        var keysFolder = configuration[KeyStoreConfiguration.KeysFolderKey];
         if (!string.IsNullOrWhiteSpace(keysFolder))
         {
             return Path.Combine(environment.ContentRootPath, keysFolder);

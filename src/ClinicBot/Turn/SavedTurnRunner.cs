@@ -89,6 +89,6 @@ public sealed partial class SavedTurnRunner
     [LoggerMessage(Level = LogLevel.Warning, Message = "The turn kept conflicting with concurrent turns after {Attempts} attempts; the person was asked to resend")]
     private partial void LogConflictGaveUp(int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable ({ExceptionType}) while saving the turn; the person got the apology with the clinic's phone")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) while saving the turn; the person got the apology with the clinic's phone")]
     private partial void LogStorageUnavailable(string exceptionType);
 }

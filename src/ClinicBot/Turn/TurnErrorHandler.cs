@@ -13,8 +13,10 @@ public static class TurnErrorHandler
     {
         // Exception type, the method that threw and ids only: exception messages can quote user input, so
         // neither they nor message text reach the logs; no stack trace either (one line per failure).
+        var part = FailedParts.Of(exception);
         logger.LogError(
-            "Turn failed with {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, thrown in {ThrownIn}",
+            "Turn failed in the {FailedPart}: {ExceptionType} on channel {ChannelId}, activity type {ActivityType}, thrown in {ThrownIn}",
+            FailedParts.Describe(part),
             exception.GetType().FullName,
             turnContext.Activity?.ChannelId,
             turnContext.Activity?.Type,
@@ -25,7 +27,7 @@ public static class TurnErrorHandler
         }
         catch (Exception sendFailure)
         {
-            logger.LogWarning("Could not send the turn-error apology: {ExceptionType}.", sendFailure.GetType().FullName);
+            logger.LogWarning("Could not send the turn-error apology, {FailedPart}: {ExceptionType}.", FailedParts.Describe(FailedParts.Of(sendFailure)), sendFailure.GetType().FullName);
         }
     }
 }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using ClinicBot.Hosting;
+using ClinicBot.Storage;
+using ClinicBot.Storage.Protection;
+using Microsoft.Extensions.Configuration;
 using ClinicBot.Testing;
 
 namespace ClinicBot.Tests.Deployment;
@@ -28,6 +31,22 @@ public sealed partial class DeploymentFilesTests
             var key = setting.Replace("__", ":", StringComparison.Ordinal);
             Assert.True(documented.Contains($"`{key}", StringComparison.Ordinal), $"{file} sets {setting}, which no doc names as `{key}`");
         }
+    }
+
+    [Fact]
+    public void The_compose_settings_are_the_ones_the_app_reads_and_select_postgres_with_its_key_ring_in_the_database()
+    {
+        var environment = ComposeEnvironment().Matches(File.ReadAllText(RepositoryRoot.Combine("compose.yaml")))
+            .ToDictionary(m => m.Groups["name"].Value.Replace("__", ":", StringComparison.Ordinal), m => (string?)m.Groups["value"].Value.Trim().Trim('"'));
+        foreach (var key in new[] { StorageConfiguration.ProviderKey, StorageConfiguration.PostgresConnectionStringKey, KeyStoreConfiguration.KeyStoreKey })
+        {
+            Assert.True(environment.ContainsKey(key), $"compose.yaml does not set {key}");
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(environment).Build();
+        Assert.Equal(StorageProvider.Postgres, StorageConfiguration.ReadProvider(configuration));
+        Assert.Equal(KeyStore.Database, KeyStoreConfiguration.Read(configuration));
+        Assert.False(environment.ContainsKey(KeyStoreConfiguration.KeysFolderKey), "the instances share keys through the database, not a folder");
     }
 
     [Fact]
@@ -75,6 +94,10 @@ public sealed partial class DeploymentFilesTests
     }
 
     // Environment-variable settings: "Storage__Provider: ..." in compose, "Storage__DataFolder=..." in the Dockerfile.
+    // compose's "    Storage__Provider: Postgres" lines (the app instances' environment).
+    [GeneratedRegex(@"(?m)^\s+(?<name>[A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+):\s*(?<value>.+)$")]
+    private static partial Regex ComposeEnvironment();
+
     [GeneratedRegex(@"(?m)^\s*(?:ENV\s+)?(?<name>[A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+|MicrosoftApp[A-Za-z]+|ASPNETCORE_[A-Z_]+)\s*[:=]")]
     private static partial Regex SettingName();
 }

@@ -78,7 +78,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         var logged = app.Output;
         Assert.DoesNotContain(logged, line => line.Contains("Maria Alvarez", StringComparison.Ordinal));
         Assert.DoesNotContain(logged, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
-        Assert.Contains(logged, line => line.Contains("Storage unavailable", StringComparison.Ordinal));
+        Assert.Contains(logged, line => line.Contains("Database unavailable", StringComparison.Ordinal));
     }
 
     private static async Task<(T Result, TimeSpan Took)> TimedAsync<T>(Func<Task<T>> action)

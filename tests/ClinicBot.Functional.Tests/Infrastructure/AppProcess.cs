@@ -21,17 +21,20 @@ namespace ClinicBot.Tests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
+    // Generous: a busy CI machine can take half a minute to start the app; only a failing start waits this long.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly AppLaunch _launch;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private AppProcess(string name, int port, IReadOnlyDictionary<string, string> settings)
+    private AppProcess(string name, int port, IReadOnlyDictionary<string, string> settings, AppLaunch launch)
     {
         Name = name;
         Port = port;
         _settings = settings;
+        _launch = launch;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256 })
         {
@@ -61,9 +64,13 @@ public sealed class AppProcess : IAsyncDisposable
     /// <paramref name="settings"/> as configuration keys ("Storage:Provider" style; passed as Storage__Provider).
     /// Returns once /health/ready answers 200.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
+    public static Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings) =>
+        StartAsync(name, settings, new AppLaunch(AppBuild.AssemblyPath, "Development"));
+
+    /// <summary>As above, from another build of the app (a published folder) and in another environment.</summary>
+    public static async Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, AppLaunch launch)
     {
-        var app = new AppProcess(name, FreeLoopbackPort(), settings);
+        var app = new AppProcess(name, FreeLoopbackPort(), settings, launch);
         try
         {
             await app.RestartAsync();
@@ -88,16 +95,16 @@ public sealed class AppProcess : IAsyncDisposable
         _process?.Dispose();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppBuild.Folder,
+            WorkingDirectory = Path.GetDirectoryName(_launch.AssemblyPath)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(AppBuild.AssemblyPath);
+        start.ArgumentList.Add(_launch.AssemblyPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = _launch.Environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = _launch.Environment;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
@@ -230,6 +237,9 @@ public sealed class AppProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }
+
+/// <summary>Which ClinicBot.dll an <see cref="AppProcess"/> runs, and in which ASP.NET Core environment.</summary>
+public sealed record AppLaunch(string AssemblyPath, string Environment);
 
 /// <summary>Where the app's own build output is, found from the test assembly's location and build configuration.</summary>
 public static class AppBuild

@@ -96,5 +96,13 @@ public static class PostgresSchema
             ALTER TABLE bookings ADD COLUMN call_for TEXT NULL;
             ALTER TABLE bookings ADD COLUMN booked_by TEXT NULL;
             """),
+        new(7, "Data Protection key ring shared by every instance (DataProtection:KeyStore=Database)", () => """
+            CREATE TABLE dataprotection_keys (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                friendly_name TEXT NOT NULL UNIQUE,
+                xml TEXT NOT NULL,
+                created_utc TEXT COLLATE "C" NOT NULL
+            );
+            """),
     ];
 }

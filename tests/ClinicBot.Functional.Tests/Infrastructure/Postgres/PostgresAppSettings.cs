@@ -15,15 +15,8 @@ public static class PostgresAppSettings
             ["Storage:Provider"] = "Postgres",
             ["Storage:PostgresConnectionString"] = connectionString,
         };
-        // Instances of one deployment share the key ring as they share the database (transcripts, state and the
-        // token-signing key in it are encrypted): one keys folder per test database.
-        settings.TryAdd("DataProtection:KeysFolder", SharedKeysFolder(connectionString));
+        // No DataProtection:KeysFolder: the key ring is in the database (DataProtection:KeyStore defaults to
+        // Database on PostgreSQL), so hosts on one test database share it as a deployment's instances do.
         return settings;
-    }
-
-    private static string SharedKeysFolder(string connectionString)
-    {
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database ?? "default";
-        return Path.Combine(Path.GetTempPath(), "clinicbot-tests", "pg-keys", database);
     }
 }
