@@ -22,6 +22,8 @@ internal static class TopicTraining
         ("embeddings (all-MiniLM-L6-v2)", new(Embedding: true, LexiconEvidence: false, HashBits: 0), null),
         ("embeddings + n-grams", new(Embedding: true, LexiconEvidence: false, HashBits, negation), null),
         ("embeddings + n-grams + trigger lexicon", new(Embedding: true, LexiconEvidence: true, HashBits, negation), null),
+        ("embeddings + n-grams + trigger lexicon + lead clause, L2 1e-5, 20 epochs",
+            new(Embedding: true, LexiconEvidence: true, HashBits, negation, LeadClause: true), new(Epochs: 20, L2: 1e-5f)),
     ];
 
     public static async Task<int> RunAsync(RepositoryPaths paths, ClinicKnowledge knowledge, SentenceEmbedder embedder,
