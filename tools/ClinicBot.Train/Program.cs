@@ -20,7 +20,11 @@ public static class TrainCommand
 {
     private const string Usage = """
         usage:
-          ClinicBot.Train topics [--dev FILE.jsonl] [--no-write]
+          ClinicBot.Train topics [--dev FILE.jsonl] [--no-write] [--errors] [--explore]
+            --errors: the chosen method's confusion pairs and misclassified corpus lines (out of fold)
+            --explore [--only TEXT]: 5-fold CV (and the scored set) of variants (block scales, lead clause, L2, epochs);
+              --only keeps the variants whose name contains TEXT
+            --exclude TEXT: leave out the corpus files whose path contains TEXT (to score a new author's lines as unseen)
           ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write]
           ClinicBot.Train lexicon [--lines] [--possible 0.5] [--definite 0.9]   (the crisis lexicon on the tuning split)
         FILE.jsonl is scored only (never trained on): lines {"text","topic"[,"severity"]} as in shared/eval.
@@ -44,7 +48,7 @@ public static class TrainCommand
         var knowledge = ClinicKnowledge.Load(paths.Content);
 
         return args[0] == "topics"
-            ? await TopicTraining.RunAsync(paths, knowledge, embedder, dev, write)
+            ? await TopicTraining.RunAsync(paths, knowledge, embedder, dev, write, args.Contains("--errors"), args.Contains("--explore"), Option(args, "--only"), Option(args, "--exclude"))
             : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write);
     }
 

@@ -15,18 +15,23 @@ internal static class TopicTraining
     private const int Folds = 5;
     private const int HashBits = 15;
 
-    private static (string Name, TopicFeatureSettings Settings)[] Methods(NegationScope negation) =>
+    /// <summary>The methods compared; the last is the one shipped.</summary>
+    private static (string Name, TopicFeatureSettings Settings, TrainingSettings? Training)[] Methods(NegationScope negation) =>
     [
-        ("lexical (word + character n-grams)", new(Embedding: false, LexiconEvidence: false, HashBits, negation)),
-        ("embeddings (all-MiniLM-L6-v2)", new(Embedding: true, LexiconEvidence: false, HashBits: 0)),
-        ("embeddings + n-grams", new(Embedding: true, LexiconEvidence: false, HashBits, negation)),
-        ("embeddings + n-grams + trigger lexicon", new(Embedding: true, LexiconEvidence: true, HashBits, negation)),
+        ("lexical (word + character n-grams)", new(Embedding: false, LexiconEvidence: false, HashBits, negation), null),
+        ("embeddings (all-MiniLM-L6-v2)", new(Embedding: true, LexiconEvidence: false, HashBits: 0), null),
+        ("embeddings + n-grams", new(Embedding: true, LexiconEvidence: false, HashBits, negation), null),
+        ("embeddings + n-grams + trigger lexicon", new(Embedding: true, LexiconEvidence: true, HashBits, negation), null),
+        ("embeddings + n-grams + trigger lexicon + lead clause, L2 1e-5, 20 epochs",
+            new(Embedding: true, LexiconEvidence: true, HashBits, negation, LeadClause: true), new(Epochs: 20, L2: 1e-5f)),
     ];
 
     public static async Task<int> RunAsync(RepositoryPaths paths, ClinicKnowledge knowledge, SentenceEmbedder embedder,
-        IReadOnlyList<(string Text, string Topic)> scored, bool write)
+        IReadOnlyList<(string Text, string Topic)> scored, bool write, bool errors = false, bool explore = false, string? exploreOnly = null, string? exclude = null)
     {
-        var corpus = TopicCorpus.Read(paths.Corpus);
+        var corpus = TopicCorpus.Read(paths.Corpus)
+            .Where(m => exclude is null || !m.Source.Contains(exclude, StringComparison.Ordinal)).ToList();
+        if (exclude is not null) Console.WriteLine($"corpus files whose path contains '{exclude}' left out");
         var classes = TopicModelTrainer.ClassesOf(corpus);
         Console.WriteLine($"corpus: {corpus.Count} lines, {classes.Count} topics");
         foreach (var group in corpus.GroupBy(m => m.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -48,18 +53,26 @@ internal static class TopicTraining
         var methods = Methods(paths.ReadNegation());
         var chosen = methods[^1];
         IReadOnlyList<HeldOutPrediction> chosenOutOfFold = [];
-        foreach (var (name, settings) in methods)
+        IReadOnlyList<HeldOutPrediction> chosenOnScored = [];
+        foreach (var (name, settings, training) in methods)
         {
-            var outOfFold = TopicModelTrainer.CrossValidate(classes, prepared, settings, Folds);
+            if (explore && settings != chosen.Settings) continue; // exploring: only the kept method's errors first
+            var outOfFold = TopicModelTrainer.CrossValidate(classes, prepared, settings, Folds, training);
             var scoredAccuracy = "";
             if (preparedScored.Count > 0)
             {
-                var model = TopicModelTrainer.Train(classes, prepared, settings, new ConfidenceBands(0, 0));
-                scoredAccuracy = $" {TrainCommand.Percent(TopicModelTrainer.Accuracy(preparedScored.Select(m => TopicModelTrainer.Predict(model, m)).ToList()))} |";
+                var model = TopicModelTrainer.Train(classes, prepared, settings, new ConfidenceBands(0, 0), training);
+                var onScored = preparedScored.Select(m => TopicModelTrainer.Predict(model, m)).ToList();
+                scoredAccuracy = $" {TrainCommand.Percent(TopicModelTrainer.Accuracy(onScored))} |";
+                if (settings == chosen.Settings) chosenOnScored = onScored;
             }
             Console.WriteLine($"| {name} | {TrainCommand.Percent(TopicModelTrainer.Accuracy(outOfFold))} |{scoredAccuracy}");
             if (settings == chosen.Settings) chosenOutOfFold = outOfFold;
         }
+        if (chosenOnScored.Count > 0) PrintMissesPerTopic(chosenOnScored);
+
+        if (errors) TopicErrors.Print(chosenOutOfFold, prepared);
+        if (explore) TopicExploration.Run(classes, prepared, preparedScored, paths.ReadNegation(), exploreOnly);
 
         var bands = TopicModelTrainer.ChooseBands(chosenOutOfFold);
         Console.WriteLine();
@@ -67,7 +80,7 @@ internal static class TopicTraining
         PrintBands(chosenOutOfFold, bands);
 
         if (!write) return 0;
-        var final = TopicModelTrainer.Train(classes, prepared, chosen.Settings, bands);
+        var final = TopicModelTrainer.Train(classes, prepared, chosen.Settings, bands, chosen.Training);
         TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "topic-model.json"),
             final.ToDocument($"{corpus.Count} lines of Corpus/topics and Corpus/crisis negatives; {chosen.Name}"));
         return 0;
@@ -77,6 +90,17 @@ internal static class TopicTraining
     {
         var embeddings = await embedder.EncodeAllAsync(messages.Select(m => m.Text).ToList());
         return messages.Select((m, i) => new PreparedMessage(m, embeddings[i], knowledge.MatchTriggers(m.Text))).ToList();
+    }
+
+    /// <summary>Counts only (no lines): the scored set is a test set.</summary>
+    private static void PrintMissesPerTopic(IReadOnlyList<HeldOutPrediction> predictions)
+    {
+        Console.WriteLine();
+        Console.WriteLine("scored set, chosen method: misses per topic (truth: missed/lines)");
+        foreach (var topic in predictions.GroupBy(p => p.Truth).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {topic.Key,-26} {topic.Count(p => p.Ranking[0].Topic != p.Truth),3}/{topic.Count()}");
+        }
     }
 
     private static void PrintBands(IReadOnlyList<HeldOutPrediction> outOfFold, ConfidenceBands bands)

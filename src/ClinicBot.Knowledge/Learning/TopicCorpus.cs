@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace ClinicBot.Knowledge.Learning;
 
-/// <summary>One labelled training line: the text and the topic it asks about first.</summary>
-public sealed record LabelledMessage(string Text, string Topic, string Source);
+/// <summary>One labelled training line: the text, the topic it asks about first, and a second question's topic if any.</summary>
+public sealed record LabelledMessage(string Text, string Topic, string Source, string? Secondary = null);
 
 /// <summary>
 /// The training corpus kept in the repository (<c>src/ClinicBot.Knowledge/Corpus</c>): <c>topics/*.jsonl</c>
@@ -31,7 +31,7 @@ public static class TopicCorpus
                 var text = (string?)node["text"] ?? throw new InvalidDataException($"{source}: a line has no text.");
                 var topic = (string?)node["topic"];
                 if ((bool?)node["crisis"] == true || topic is null or TopicNames.Crisis) continue;
-                messages.Add(new LabelledMessage(text, topic, source));
+                messages.Add(new LabelledMessage(text, topic, source, (string?)node["secondary"]));
             }
         }
         return messages;

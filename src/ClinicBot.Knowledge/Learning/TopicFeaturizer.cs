@@ -16,7 +16,7 @@ public sealed class TopicFeaturizer
     {
         _classes = classes;
         Settings = settings;
-        _ngrams = settings.HashBits > 0 ? new HashedNgramFeatures(settings.HashBits, settings.Negation) : null;
+        _ngrams = settings.HashBits > 0 ? new HashedNgramFeatures(settings.HashBits, settings.Negation, settings.LeadClause) : null;
     }
 
     public TopicFeatureSettings Settings { get; }
@@ -34,7 +34,7 @@ public sealed class TopicFeaturizer
         if (Settings.Embedding)
         {
             if (embedding is null || embedding.Length != SentenceEmbedder.Dimensions) throw new ArgumentException("This model needs the message's sentence embedding.", nameof(embedding));
-            Array.Copy(embedding, dense, embedding.Length);
+            for (var i = 0; i < embedding.Length; i++) dense[i] = embedding[i] * Settings.EmbeddingScale;
             offset = embedding.Length;
         }
         if (Settings.LexiconEvidence)
@@ -44,10 +44,11 @@ public sealed class TopicFeaturizer
                 var k = IndexOf(lexicon.Topics[i]);
                 if (k < 0 || dense[offset + k] > 0) continue;
                 // The primary topic by the strength of its trigger (6 is the strongest weight); others a fixed hint.
-                dense[offset + k] = i == 0 ? Math.Min(lexicon.Evidence, 6) / 6f : 0.3f;
+                dense[offset + k] = (i == 0 ? Math.Min(lexicon.Evidence, 6) / 6f : 0.3f) * Settings.LexiconScale;
             }
         }
         var (index, value) = _ngrams?.Extract(text) ?? ([], []);
+        if (Settings.NgramScale != 1f) for (var k = 0; k < value.Length; k++) value[k] *= Settings.NgramScale;
         return new FeatureVector(dense, index, value);
     }
 

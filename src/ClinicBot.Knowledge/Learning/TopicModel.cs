@@ -10,12 +10,16 @@ public sealed class TopicModel
 {
     public const int CurrentVersion = 1;
 
-    private TopicModel(TopicFeaturizer featurizer, SoftmaxModel weights, ConfidenceBands bands)
+    private TopicModel(TopicFeaturizer featurizer, SoftmaxModel weights, ConfidenceBands bands, TrainingSettings? training)
     {
         Featurizer = featurizer;
         Weights = weights;
         Bands = bands;
+        Training = training;
     }
+
+    /// <summary>How the weights were trained (null = <see cref="TopicModelTrainer.DefaultTraining"/>), so a retrain can repeat it.</summary>
+    public TrainingSettings? Training { get; }
 
     public TopicFeaturizer Featurizer { get; }
 
@@ -25,7 +29,8 @@ public sealed class TopicModel
 
     public IReadOnlyList<string> Classes => Weights.Classes;
 
-    public static TopicModel Create(TopicFeaturizer featurizer, SoftmaxModel weights, ConfidenceBands bands) => new(featurizer, weights, bands);
+    public static TopicModel Create(TopicFeaturizer featurizer, SoftmaxModel weights, ConfidenceBands bands, TrainingSettings? training = null) =>
+        new(featurizer, weights, bands, training);
 
     public static TopicModel FromDocument(TopicModelDocument document)
     {
@@ -33,7 +38,7 @@ public sealed class TopicModel
         if (document.Bands.Clarify > document.Bands.Answer) throw new InvalidDataException("The clarify band must not be above the answer band.");
         var featurizer = new TopicFeaturizer(document.Classes, document.Features);
         var rows = document.Weights.Select(SoftmaxModel.RowFromBase64).ToArray();
-        return new TopicModel(featurizer, new SoftmaxModel(document.Classes, featurizer.DenseLength, featurizer.SparseLength, rows), document.Bands);
+        return new TopicModel(featurizer, new SoftmaxModel(document.Classes, featurizer.DenseLength, featurizer.SparseLength, rows), document.Bands, document.Training);
     }
 
     public TopicModelDocument ToDocument(string? trainedOn) => new(
@@ -42,7 +47,8 @@ public sealed class TopicModel
         Featurizer.Settings,
         Bands,
         Enumerable.Range(0, Classes.Count).Select(Weights.RowAsBase64).ToList(),
-        trainedOn);
+        trainedOn,
+        Training);
 
     /// <summary>Every topic with its probability, likeliest first.</summary>
     public IReadOnlyList<RankedTopic> Rank(FeatureVector features)

@@ -25,7 +25,7 @@ public static class TopicModelTrainer
         var featurizer = new TopicFeaturizer(classes, features);
         var examples = messages.Select(m => (featurizer.Featurize(m.Message.Text, m.Embedding, m.Lexicon), IndexOf(classes, m.Message.Topic))).ToList();
         var weights = SoftmaxTrainer.Train(classes, examples, featurizer.DenseLength, featurizer.SparseLength, training ?? DefaultTraining);
-        return TopicModel.Create(featurizer, weights, bands);
+        return TopicModel.Create(featurizer, weights, bands, training);
     }
 
     public static IReadOnlyList<HeldOutPrediction> CrossValidate(IReadOnlyList<string> classes, IReadOnlyList<PreparedMessage> messages,

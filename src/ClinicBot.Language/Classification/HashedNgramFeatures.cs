@@ -9,12 +9,18 @@ namespace ClinicBot.Language.Classification;
 /// </summary>
 public sealed class HashedNgramFeatures
 {
+    private static readonly HashSet<string> QuestionJoiners = ["and", "also", "plus", "then", "y", "tambien"];
+
     private readonly uint _mask;
     private readonly NegationScope? _negation;
+    private readonly bool _leadClause;
 
-    public HashedNgramFeatures(int bucketBits, NegationScope? negation = null)
+    /// <param name="leadClause">Also mark the words of the first clause (up to punctuation or "and"/"also") as features
+    /// of their own: of two questions in one message the first is the main one.</param>
+    public HashedNgramFeatures(int bucketBits, NegationScope? negation = null, bool leadClause = false)
     {
         _negation = negation;
+        _leadClause = leadClause;
         if (bucketBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
         BucketBits = bucketBits;
         _mask = (1u << bucketBits) - 1;
@@ -36,8 +42,10 @@ public sealed class HashedNgramFeatures
             counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
         }
 
+        var (leadStart, leadEnd) = _leadClause ? LeadClause(tokens) : (0, 0);
         for (var i = 0; i < words.Count; i++)
         {
+            if (i >= leadStart && i < leadEnd) Add("lw:", words[i]);
             // Word grams inside a negation are features of their own; character grams are the same either way.
             Add(negated[i] ? "nw:" : "w:", words[i]);
             if (i + 1 < words.Count) Add(negated[i] ? "nb:" : "b:", words[i] + " " + words[i + 1]);
@@ -59,6 +67,21 @@ public sealed class HashedNgramFeatures
         norm = MathF.Sqrt(norm);
         if (norm > 0) for (var k = 0; k < value.Length; k++) value[k] /= norm;
         return (index, value);
+    }
+
+    /// <summary>The first clause of at least three words (a "hi," or "ok so" before it is not the question), or the first.</summary>
+    private static (int Start, int End) LeadClause(IReadOnlyList<WordToken> tokens)
+    {
+        var first = (0, 0);
+        var start = 0;
+        for (var i = 1; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !tokens[i].StartsClause && !QuestionJoiners.Contains(tokens[i].Text)) continue;
+            if (start == 0) first = (0, i);
+            if (i - start >= 3) return (start, i);
+            start = i;
+        }
+        return first;
     }
 
     private static uint Fnv1a(string kind, ReadOnlySpan<char> feature)

@@ -110,7 +110,7 @@ public sealed class TopicModelTests(LearnedKnowledgeFixture fixture) : IClassFix
         var embeddings = await ClinicBot.Embeddings.SentenceEmbedder.Shared.EncodeAllAsync(corpus.Select(m => m.Text).ToList());
         var prepared = corpus.Select((m, i) => new PreparedMessage(m, embeddings[i], lexicon.MatchTriggers(m.Text))).ToList();
 
-        var retrained = TopicModelTrainer.Train(TopicModelTrainer.ClassesOf(corpus), prepared, shipped.Features, shipped.Bands).ToDocument(shipped.TrainedOn);
+        var retrained = TopicModelTrainer.Train(TopicModelTrainer.ClassesOf(corpus), prepared, shipped.Features, shipped.Bands, shipped.Training).ToDocument(shipped.TrainedOn);
 
         Assert.Equal(shipped.Classes, retrained.Classes);
         var largest = 0f;

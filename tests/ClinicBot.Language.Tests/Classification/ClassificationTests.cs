@@ -51,6 +51,21 @@ public sealed class ClassificationTests
         Assert.False(withScope.Extract("not booking").Index.ToHashSet().IsSupersetOf(withScope.Extract("booking").Index));
     }
 
+    [Theory]
+    [InlineData("where is the clinic and what are your hours", "where is the clinic and do you take insurance")]
+    [InlineData("hi, where is the clinic? what are your hours", "where is the clinic, and what are your hours")]
+    [InlineData("ok so, where is the clinic also the fax", "where is the clinic")]
+    public void Lead_clause_features_come_from_the_first_question_of_three_words_or_more(string text, string sameLead)
+    {
+        var withLead = new HashedNgramFeatures(16, leadClause: true);
+        var plain = new HashedNgramFeatures(16);
+        HashSet<int> LeadOnly(string t) => withLead.Extract(t).Index.Except(plain.Extract(t).Index).ToHashSet();
+
+        Assert.NotEmpty(LeadOnly(text));
+        Assert.True(LeadOnly(sameLead).SetEquals(LeadOnly(text)));
+        Assert.False(LeadOnly("what are your hours and where is the clinic").SetEquals(LeadOnly("where is the clinic and what are your hours")));
+    }
+
     [Fact]
     public void Features_are_normalised_and_the_same_for_the_same_text()
     {
