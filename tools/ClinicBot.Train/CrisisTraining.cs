@@ -19,7 +19,7 @@ internal static class CrisisTraining
     private static readonly CrisisThresholds Preliminary = new(Definite: 0.9f, Possible: 0.5f, NearMiss: 0.15f, MaxMeaningSentences: 3);
 
     public static async Task<int> RunAsync(RepositoryPaths paths, ClinicKnowledge knowledge, SentenceEmbedder embedder,
-        IReadOnlyList<(string Text, string Topic)> scored, bool write)
+        IReadOnlyList<(string Text, string Topic)> scored, bool write, bool showMisses = false)
     {
         var patterns = CrisisDetector.Load(new DirectoryContentSource(paths.Content));
         var lexicon = CrisisLexicon.Load(new DirectoryContentSource(paths.Content))
@@ -49,6 +49,8 @@ internal static class CrisisTraining
         Console.WriteLine($"learned alone would take: definite >= {learnedOnly.Definite:0.00}, possible >= {learnedOnly.Possible:0.00}");
         Console.WriteLine($"thresholds from {Folds}-fold CV on the tuning split: definite >= {thresholds.Definite:0.00}, possible >= {thresholds.Possible:0.00}, meaning read from n-gram risk >= {thresholds.NearMiss:0.00} (at most {thresholds.MaxMeaningSentences} sentences)");
         Console.WriteLine($"lexicon: definite >= {lexiconThresholds.Definite:0.00}, possible >= {lexiconThresholds.Possible:0.00}; agreement: lexicon >= {lexiconThresholds.AgreementLexicon:0.00} with learned risk >= {lexiconThresholds.AgreementLearned:0.00}");
+
+        PrintTuningTiers(tuning, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds, lexicon, showMisses);
 
         var tunedModel = CrisisModelTrainer.Train(tuning, thresholds, negation) with { Lexicon = lexiconThresholds };
         var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
@@ -85,6 +87,29 @@ internal static class CrisisTraining
         TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "crisis-model.json"),
             CrisisModelTrainer.Train(prepared, thresholds, negation, $"{corpus.Count} lines: Corpus/crisis and the topic lines as ordinary messages") with { Lexicon = lexiconThresholds });
         return 0;
+    }
+
+    /// <summary>
+    /// The combined tiers on the TUNING split (learned risk out of fold), by kind; with --misses also its crisis lines
+    /// below definite and its negatives at definite, line by line, for reviewing the lexicon. Never the report split.
+    /// </summary>
+    private static void PrintTuningTiers(IReadOnlyList<PreparedCrisisExample> tuning, IReadOnlyList<bool> patternHits, IReadOnlyList<LearnedCrisisReading> outOfFold,
+        IReadOnlyList<float> lexiconScores, CrisisThresholds learned, LexiconThresholds lexiconThresholds, CrisisLexicon lexicon, bool showMisses)
+    {
+        var tiers = tuning.Select((p, i) => CrisisAssessor.TierOf(patternHits[i], false, outOfFold[i].Risk, lexiconScores[i], learned, lexiconThresholds)).ToList();
+        Console.WriteLine("tuning split (learned out of fold), combined: kind definite / any tier / lines");
+        foreach (var group in Enumerable.Range(0, tuning.Count).GroupBy(i => (tuning[i].Example.IsCrisis, tuning[i].Example.Kind)).OrderBy(g => g.Key.IsCrisis).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {(group.Key.IsCrisis ? "crisis" : "not"),-7}{group.Key.Kind,-22} {group.Count(i => tiers[i] == CrisisTier.Definite),4} {group.Count(i => tiers[i] != CrisisTier.None),4} {group.Count(),5}");
+        }
+        if (!showMisses) return;
+        for (var i = 0; i < tuning.Count; i++)
+        {
+            var example = tuning[i].Example;
+            if (example.IsCrisis == (tiers[i] == CrisisTier.Definite)) continue;
+            var reading = lexicon.Read(example.Text);
+            Console.WriteLine($"{(example.IsCrisis ? "MISS" : "FALSE")} {tiers[i],-8} learned {outOfFold[i].Risk:0.00} lexicon {reading.Score:0.00} [{string.Join(',', reading.Concepts)}] {example.Kind}: {example.Text}");
+        }
     }
 
     private static string Count<T>(IReadOnlyList<(CrisisExample Example, T Assessment)> readings, Func<(CrisisExample Example, T Assessment), bool> inSet, Func<T, bool> fired)

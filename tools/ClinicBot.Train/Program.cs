@@ -21,7 +21,7 @@ public static class TrainCommand
     private const string Usage = """
         usage:
           ClinicBot.Train topics [--dev FILE.jsonl] [--no-write]
-          ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write]
+          ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write] [--misses]   (--misses: tuning lines only)
           ClinicBot.Train lexicon [--lines] [--possible 0.5] [--definite 0.9]   (the crisis lexicon on the tuning split)
         FILE.jsonl is scored only (never trained on): lines {"text","topic"[,"severity"]} as in shared/eval.
         """;
@@ -45,7 +45,7 @@ public static class TrainCommand
 
         return args[0] == "topics"
             ? await TopicTraining.RunAsync(paths, knowledge, embedder, dev, write)
-            : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write);
+            : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write, args.Contains("--misses"));
     }
 
     private static float Threshold(string[] args, string name, float otherwise) =>
