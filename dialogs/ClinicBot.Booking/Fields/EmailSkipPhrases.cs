@@ -1,35 +1,28 @@
-using System.Text.RegularExpressions;
+using ClinicBot.Booking.Loading;
 using ClinicBot.Language.Text;
 
 namespace ClinicBot.Booking.Fields;
 
 /// <summary>
-/// Ways of declining the optional email, read only from replies without an "@": a refusal word anywhere
-/// ("skip", "none", "n/a", "pass", "nope"), a negation about having or giving one ("I don't have one",
-/// "no email", "i no have email", "forget the email", "no tengo", "sin correo", "rather not"), "just call
-/// me"/"phone only", or a reply that opens with "no"/"not" and is not a question.
+/// Ways of declining the optional email, read only from replies without an "@", with the word lists of
+/// Content/words/email.json (the <c>skip…</c> lists): a refusal word anywhere ("skip", "none", "n/a", "nope"), a
+/// negation close before an email word ("I don't have one", "no email", "forget the email", "sin correo"), an
+/// email word close before a refusal ("email not needed"), a refusal phrase ("no tengo", "just call me", "phone
+/// only"), or — only when the reply is not a question — a declined pronoun ("rather not share it") or a reply that
+/// opens with "no"/"not".
 /// </summary>
-internal static partial class EmailSkipPhrases
+internal static class EmailSkipPhrases
 {
-    [GeneratedRegex(@"\b(?:skip(?:ped|ping)?|none|n/a|na|pass|nope|nah|nada|ninguno|ninguna)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex RefusalWord();
+    private const int MaxLength = 160;
 
-    // A negation or "skip/forget" word before an email word, in any order with a few words between.
-    [GeneratedRegex(@"\b(?:no|not|don'?t|dont|do not|doesn'?t|haven'?t|have no|never|without|skip|forget|leave out|leave|sin|no tengo|i no have|rather not|prefer not|prefer to not|would not|wouldn'?t)\b(?:\s+\S+){0,4}?\s+(?:e-?mails?|mail|correos?|one|any|address)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NegatedEmail();
-
-    // "rather not share it", "prefer not to give that": only as a statement, not in a question about it.
-    [GeneratedRegex(@"\b(?:rather not|prefer not|prefer to not|don'?t want to|would not|wouldn'?t|no quiero)\b(?:\s+\S+){0,3}?\s+(?:it|that|this|mine)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex DeclinedPronoun();
-
-    [GeneratedRegex(@"\b(?:e-?mail|correo)\b(?:\s+\S+){0,3}?\s+(?:not needed|no thanks|is optional|skip|pass|no)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailThenRefusal();
-
-    [GeneratedRegex(@"\b(?:no tengo|rather not|prefer not|i'?d rather not|no thanks?|no thank you|no gracias|not needed|not necessary|no need|just call|just phone|phone only|only (?:by )?phone|call only|only call|only use (?:my )?phone|not comfortable|don'?t want to (?:give|share)|no quiero)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex RefusalPhrase();
-
-    [GeneratedRegex(@"^(?:no|not|nope|nah|no,)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex OpensWithNo();
+    private static readonly string[][] RefusalWords = BookingWords.Email.Phrases("skipRefusalWords");
+    private static readonly string[][] NegationLeads = BookingWords.Email.Phrases("skipNegationLeads");
+    private static readonly string[][] EmailWords = BookingWords.Email.Phrases("skipEmailWords");
+    private static readonly string[][] DeclineLeads = BookingWords.Email.Phrases("skipDeclineLeads");
+    private static readonly string[][] DeclinedObjects = BookingWords.Email.Phrases("skipDeclinedObjects");
+    private static readonly string[][] RefusalsAfterEmail = BookingWords.Email.Phrases("skipRefusalsAfterEmail");
+    private static readonly string[][] RefusalPhrases = BookingWords.Email.Phrases("skipRefusalPhrases");
+    private static readonly HashSet<string> OpeningNo = BookingWords.Email.Set("skipOpeningNo");
 
     public static bool IsSkip(string text)
     {
@@ -38,19 +31,63 @@ internal static partial class EmailSkipPhrases
             return false;
         }
 
-        var normalized = TextFolding.FoldAndCollapseSpaces(text).Trim(' ', '.', '!', ',');
-        if (normalized.Length == 0 || normalized.Length > 160)
+        var folded = TextFolding.FoldAndCollapseSpaces(text).Trim(' ', '.', '!', ',');
+        if (folded.Length == 0 || folded.Length > MaxLength)
         {
             return false;
         }
 
-        if (RefusalWord().IsMatch(normalized) || NegatedEmail().IsMatch(normalized)
-            || EmailThenRefusal().IsMatch(normalized) || RefusalPhrase().IsMatch(normalized))
+        var words = WordTokenizer.Words(folded);
+        if (AnyAt(words, RefusalWords) || AnyAt(words, RefusalPhrases)
+            || Near(words, NegationLeads, EmailWords, maxBetween: 4)
+            || Near(words, EmailWords, RefusalsAfterEmail, maxBetween: 3))
         {
             return true;
         }
 
-        var question = normalized.Contains('?');
-        return !question && (DeclinedPronoun().IsMatch(normalized) || OpensWithNo().IsMatch(normalized));
+        var question = folded.Contains('?');
+        return !question && (Near(words, DeclineLeads, DeclinedObjects, maxBetween: 3) || (words.Count > 0 && OpeningNo.Contains(words[0])));
+    }
+
+    private static bool AnyAt(List<string> words, string[][] phrases) =>
+        Enumerable.Range(0, words.Count).Any(start => LengthAt(words, start, phrases) > 0);
+
+    /// <summary>A phrase of <paramref name="first"/> followed, with at most <paramref name="maxBetween"/> words between, by one of <paramref name="then"/>.</summary>
+    private static bool Near(List<string> words, string[][] first, string[][] then, int maxBetween)
+    {
+        for (var start = 0; start < words.Count; start++)
+        {
+            var length = LengthAt(words, start, first);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var after = start + length;
+            for (var next = after; next <= after + maxBetween && next < words.Count; next++)
+            {
+                if (LengthAt(words, next, then) > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The length of the longest phrase that starts at <paramref name="start"/>, or 0.</summary>
+    private static int LengthAt(List<string> words, int start, string[][] phrases)
+    {
+        var longest = 0;
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length > longest && start + phrase.Length <= words.Count && phrase.Select((word, i) => words[start + i] == word).All(match => match))
+            {
+                longest = phrase.Length;
+            }
+        }
+
+        return longest;
     }
 }
