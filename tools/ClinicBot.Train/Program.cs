@@ -40,7 +40,8 @@ public static class TrainCommand
         }
         var dev = Option(args, "--dev") is { } devPath ? ReadScoredSet(devPath) : [];
         var write = !args.Contains("--no-write");
-        using var embedder = SentenceEmbedder.StartLoading();
+        // A cache large enough for every sentence the cross-validation and the reports read: each is embedded once.
+        using var embedder = SentenceEmbedder.StartLoading(cacheCapacity: 50_000);
         var knowledge = ClinicKnowledge.Load(paths.Content);
 
         return args[0] == "topics"

@@ -4,42 +4,61 @@ using ClinicBot.Knowledge.Learning;
 namespace ClinicBot.Knowledge.Safety.Learned;
 
 /// <summary>One line of the crisis corpus, or an ordinary message standing in as a negative.</summary>
-public sealed record CrisisExample(string Text, bool IsCrisis, string Kind, CrisisSpeaker Speaker, bool Spanish, string Source);
+/// <param name="Tier">The tier its author gave a crisis line ("definite" or "possible"), if any.</param>
+public sealed record CrisisExample(string Text, bool IsCrisis, string Kind, CrisisSpeaker Speaker, bool Spanish, string Source, string? Tier = null);
 
 /// <summary>
 /// The crisis corpus (<c>Corpus/crisis/*.jsonl</c>) and the ordinary messages of the topic corpus, split by author:
-/// the report split is <see cref="ReportAuthor"/>'s crisis and topic files, written by someone who never saw the
-/// detector and never read line by line while tuning; every other author's lines are the tuning split.
+/// the tuning split is every author in <c>crisis/</c> and <c>topics/</c>; the report split is
+/// <c>held-out/</c> (<c>crisis-*.jsonl</c> and <c>topics-*.jsonl</c>, author d), written by someone who never saw the
+/// detector, never trained on and never read line by line: only its aggregate scores are printed.
 /// </summary>
 public static class CrisisCorpus
 {
+    public const string HeldOutFolder = "held-out";
+
     public static IReadOnlyList<CrisisExample> Read(string corpusDirectory)
     {
         var examples = new List<CrisisExample>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(corpusDirectory, "crisis"), "*.jsonl").Order(StringComparer.Ordinal))
+        examples.AddRange(ReadCrisisFiles(corpusDirectory, Path.Combine(corpusDirectory, "crisis"), "*.jsonl"));
+        examples.AddRange(TopicCorpus.Read(corpusDirectory)
+            .Where(m => m.Source.StartsWith("topics/", StringComparison.Ordinal))
+            .Select(m => new CrisisExample(m.Text, false, "ordinary", CrisisSpeaker.Self, false, m.Source)));
+
+        var heldOut = Path.Combine(corpusDirectory, HeldOutFolder);
+        if (!Directory.Exists(heldOut)) return examples;
+        examples.AddRange(ReadCrisisFiles(corpusDirectory, heldOut, "crisis-*.jsonl"));
+        foreach (var file in Directory.EnumerateFiles(heldOut, "topics-*.jsonl").Order(StringComparer.Ordinal))
         {
-            var source = Path.GetRelativePath(corpusDirectory, file);
-            foreach (var line in File.ReadLines(file).Where(l => !string.IsNullOrWhiteSpace(l)))
+            var source = Path.GetRelativePath(corpusDirectory, file).Replace('\\', '/');
+            examples.AddRange(Lines(file).Select(node => new CrisisExample((string)node["text"]!, false, "ordinary", CrisisSpeaker.Self, false, source)));
+        }
+        return examples;
+    }
+
+    /// <summary>Tuning lines: everything outside <see cref="HeldOutFolder"/>.</summary>
+    public static bool IsTuning(CrisisExample example) => !example.Source.StartsWith(HeldOutFolder + "/", StringComparison.Ordinal);
+
+    private static IEnumerable<CrisisExample> ReadCrisisFiles(string corpusDirectory, string folder, string pattern)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal))
+        {
+            var source = Path.GetRelativePath(corpusDirectory, file).Replace('\\', '/');
+            foreach (var node in Lines(file))
             {
-                var node = JsonNode.Parse(line)!.AsObject();
                 var isCrisis = (bool?)node["crisis"] ?? throw new InvalidDataException($"{source}: a line has no \"crisis\".");
-                examples.Add(new CrisisExample(
+                yield return new CrisisExample(
                     (string)node["text"]!,
                     isCrisis,
                     (string?)node["kind"] ?? "",
                     (string?)node["speaker"] == "other" ? CrisisSpeaker.Other : CrisisSpeaker.Self,
                     (string?)node["lang"] == "es",
-                    source));
+                    source,
+                    (string?)node["tier"]);
             }
         }
-        examples.AddRange(TopicCorpus.Read(corpusDirectory)
-            .Where(m => m.Source.StartsWith("topics/", StringComparison.Ordinal))
-            .Select(m => new CrisisExample(m.Text, false, "ordinary", CrisisSpeaker.Self, false, m.Source)));
-        return examples;
     }
 
-    /// <summary>The author whose files are the report split (file names start with it, in crisis/ and topics/).</summary>
-    public const string ReportAuthor = "author-d";
-
-    public static bool IsTuning(CrisisExample example) => !Path.GetFileName(example.Source).StartsWith(ReportAuthor, StringComparison.Ordinal);
+    private static IEnumerable<JsonObject> Lines(string file) =>
+        File.ReadLines(file).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject());
 }
