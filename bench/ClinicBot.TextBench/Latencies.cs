@@ -23,15 +23,15 @@ internal static class Latencies
     }
 
     /// <summary>
-    /// The crisis check's meaning signal alone, three ways side by side on the same messages (~200 characters), in
+    /// The crisis check's meaning signal alone, three ways side by side on the same messages (of ~length characters), in
     /// turn per message so that a busy machine slows each alike: the near-miss sentences embedded one model run each
     /// (as before), all in one run, and all in one run with two threads per run. Only messages with a near-miss
     /// sentence count; the cache is bypassed.
     /// </summary>
-    public static void CompareMeaningRuns(LearnedCrisisSignals signals, SentenceEmbedder oneThread, SentenceEmbedder twoThreads, IReadOnlyList<string> questions)
+    public static void CompareMeaningRuns(LearnedCrisisSignals signals, SentenceEmbedder oneThread, SentenceEmbedder twoThreads, IReadOnlyList<string> questions, int length)
     {
-        var sets = Join(questions, 200).Select(signals.MeaningSentences).Where(s => s.Count > 0).ToList();
-        Console.WriteLine($"  near-miss sentences in ~200-char messages: {sets.Count} of {questions.Count} messages embed any; "
+        var sets = Join(questions, length).Select(signals.MeaningSentences).Where(s => s.Count > 0).ToList();
+        Console.WriteLine($"  near-miss sentences in ~{length}-char messages: {sets.Count} of {questions.Count} messages embed any; "
             + string.Join(", ", sets.GroupBy(s => s.Count).OrderBy(g => g.Key).Select(g => $"{g.Count()} embed {g.Key}")));
         var ways = new (string Name, Action<IReadOnlyList<string>> Run)[]
         {

@@ -74,7 +74,8 @@ for (var run = 1; run <= options.Runs; run++)
         var signals = new ClinicBot.Knowledge.Safety.Learned.LearnedCrisisSignals(
             ContentJson.Read<ClinicBot.Knowledge.Safety.Learned.CrisisModelDocument>(new DirectoryContentSource(content), "model/crisis-model.json"),
             ClinicBot.Embeddings.SentenceEmbedder.Shared);
-        Latencies.CompareMeaningRuns(signals, ClinicBot.Embeddings.SentenceEmbedder.Shared, twoThreads, messages.Questions);
+        Latencies.CompareMeaningRuns(signals, ClinicBot.Embeddings.SentenceEmbedder.Shared, twoThreads, messages.Questions, 200);
+        Latencies.CompareMeaningRuns(signals, ClinicBot.Embeddings.SentenceEmbedder.Shared, twoThreads, messages.Questions, 2000);
     }
 }
 
