@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClinicBot.Embeddings;
 using ClinicBot.Knowledge;
+using ClinicBot.Knowledge.Safety.Learned;
 
 namespace ClinicBot.TextBench;
 
@@ -19,6 +20,41 @@ internal static class Latencies
         Console.WriteLine("  " + Measure("crisis check, ~200 chars", Join(questions, 200), text => knowledge.CheckCrisis(text), cache.Clear));
         Console.WriteLine("  " + Measure("crisis check, ~2000 chars", Join(questions, 2000), text => knowledge.CheckCrisis(text), cache.Clear));
         Console.WriteLine("  " + Measure("understand, seen before", questions, text => knowledge.Understand(text), () => { }));
+    }
+
+    /// <summary>
+    /// The crisis check's meaning signal alone, three ways side by side on the same messages (of ~length characters), in
+    /// turn per message so that a busy machine slows each alike: the near-miss sentences embedded one model run each
+    /// (as before), all in one run, and all in one run with two threads per run. Only messages with a near-miss
+    /// sentence count; the cache is bypassed.
+    /// </summary>
+    public static void CompareMeaningRuns(LearnedCrisisSignals signals, SentenceEmbedder oneThread, SentenceEmbedder twoThreads, IReadOnlyList<string> questions, int length)
+    {
+        var sets = Join(questions, length).Select(signals.MeaningSentences).Where(s => s.Count > 0).ToList();
+        Console.WriteLine($"  near-miss sentences in ~{length}-char messages: {sets.Count} of {questions.Count} messages embed any; "
+            + string.Join(", ", sets.GroupBy(s => s.Count).OrderBy(g => g.Key).Select(g => $"{g.Count()} embed {g.Key}")));
+        var ways = new (string Name, Action<IReadOnlyList<string>> Run)[]
+        {
+            ("meaning, one run per sentence", s => { foreach (var sentence in s) oneThread.EncodeAllAsync([sentence]).GetAwaiter().GetResult(); }),
+            ("meaning, one batched run", s => oneThread.EncodeAllAsync(s).GetAwaiter().GetResult()),
+            ("meaning, batched, 2 threads", s => twoThreads.EncodeAllAsync(s).GetAwaiter().GetResult()),
+        };
+        var times = ways.Select(_ => new List<double>()).ToArray();
+        foreach (var set in sets.Take(10)) foreach (var way in ways) way.Run(set); // JIT
+        for (var round = 0; round < 3; round++)
+        {
+            for (var m = 0; m < sets.Count; m++)
+            {
+                for (var k = 0; k < ways.Length; k++)
+                {
+                    var w = (k + m + round) % ways.Length;
+                    var watch = Stopwatch.StartNew();
+                    ways[w].Run(sets[m]);
+                    times[w].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+        for (var w = 0; w < ways.Length; w++) Console.WriteLine("  " + Summary(ways[w].Name, times[w]));
     }
 
     private static List<string> Join(IReadOnlyList<string> questions, int length)
@@ -47,7 +83,12 @@ internal static class Latencies
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
         }
+        return Summary(name, times);
+    }
+
+    private static string Summary(string name, List<double> times)
+    {
         times.Sort();
-        return $"{name,-28} n={times.Count,5}  p50 {times[times.Count / 2],6:F2} ms  p99 {times[(int)(times.Count * 0.99)],6:F2} ms  max {times[^1],7:F2} ms";
+        return $"{name,-30} n={times.Count,5}  p50 {times[times.Count / 2],6:F2} ms  p99 {times[(int)(times.Count * 0.99)],6:F2} ms  max {times[^1],7:F2} ms";
     }
 }

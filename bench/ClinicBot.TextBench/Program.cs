@@ -50,6 +50,7 @@ if (options.DumpFile is { } dump)
 }
 
 var workloads = new Workloads(knowledge, messages);
+ClinicBot.Embeddings.SentenceEmbedder? twoThreads = null;
 for (var run = 1; run <= options.Runs; run++)
 {
     Console.WriteLine($"run {run}:");
@@ -68,6 +69,13 @@ for (var run = 1; run <= options.Runs; run++)
         var learned = ClinicKnowledge.Load(content, ClinicBot.Embeddings.SentenceEmbedder.Shared);
         await learned.ModelsReady;
         Latencies.Print(learned, ClinicBot.Embeddings.SentenceEmbedder.Shared.Cache, messages.Questions);
+        twoThreads ??= ClinicBot.Embeddings.SentenceEmbedder.StartLoading(intraOpThreads: 2);
+        await twoThreads.Ready;
+        var signals = new ClinicBot.Knowledge.Safety.Learned.LearnedCrisisSignals(
+            ContentJson.Read<ClinicBot.Knowledge.Safety.Learned.CrisisModelDocument>(new DirectoryContentSource(content), "model/crisis-model.json"),
+            ClinicBot.Embeddings.SentenceEmbedder.Shared);
+        Latencies.CompareMeaningRuns(signals, ClinicBot.Embeddings.SentenceEmbedder.Shared, twoThreads, messages.Questions, 200);
+        Latencies.CompareMeaningRuns(signals, ClinicBot.Embeddings.SentenceEmbedder.Shared, twoThreads, messages.Questions, 2000);
     }
 }
 

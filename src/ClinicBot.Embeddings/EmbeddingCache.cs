@@ -63,19 +63,41 @@ public sealed class EmbeddingCache
         // Computed outside the lock: two turns with the same new text may both compute it; the vectors are equal.
         var vector = compute(text);
         if (vector is null) return null;
+        lock (_gate) AddLocked(key, vector);
+        return vector;
+    }
+
+    private void AddLocked(UInt128 key, float[] vector)
+    {
+        if (_entries.ContainsKey(key)) return;
+        _entries[key] = _recency.AddFirst(new Entry(key, (float[])vector.Clone()));
+        if (_entries.Count > Capacity)
+        {
+            _entries.Remove(_recency.Last!.Value.Key);
+            _recency.RemoveLast();
+        }
+    }
+
+    /// <summary>The cached embedding of <paramref name="text"/> (a copy), or null.</summary>
+    public float[]? TryGet(string text)
+    {
+        if (Capacity == 0) return null;
+        var key = KeyOf(text);
         lock (_gate)
         {
-            if (!_entries.ContainsKey(key))
-            {
-                _entries[key] = _recency.AddFirst(new Entry(key, (float[])vector.Clone()));
-                if (_entries.Count > Capacity)
-                {
-                    _entries.Remove(_recency.Last!.Value.Key);
-                    _recency.RemoveLast();
-                }
-            }
+            if (!_entries.TryGetValue(key, out var node)) return null;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            return (float[])node.Value.Vector.Clone();
         }
-        return vector;
+    }
+
+    /// <summary>Keeps a copy of <paramref name="vector"/> as the embedding of <paramref name="text"/>.</summary>
+    public void Add(string text, float[] vector)
+    {
+        if (Capacity == 0) return;
+        var key = KeyOf(text);
+        lock (_gate) AddLocked(key, vector);
     }
 
     public void Clear()

@@ -18,7 +18,7 @@ public sealed class SentenceEmbedder : IDisposable
     public const int MaxCharacters = 600;
 
     private static readonly Lazy<SentenceEmbedder> SharedInstance =
-        new(() => new SentenceEmbedder(Task.Run(CreateEncoder), shared: true, new EmbeddingCache(EmbeddingCache.CapacityFromEnvironment())));
+        new(() => new SentenceEmbedder(Task.Run(() => CreateEncoder(1)), shared: true, new EmbeddingCache(EmbeddingCache.CapacityFromEnvironment())));
 
     private readonly Task<MiniLmEncoder> _encoder;
     private readonly bool _shared;
@@ -37,8 +37,10 @@ public sealed class SentenceEmbedder : IDisposable
     /// </summary>
     public static SentenceEmbedder Shared => SharedInstance.Value;
 
-    /// <summary>Starts loading a model of its own on a thread-pool thread and returns at once (disposed by its owner).</summary>
-    public static SentenceEmbedder StartLoading(int cacheCapacity = 0) => new(Task.Run(CreateEncoder), shared: false, new EmbeddingCache(cacheCapacity));
+    /// <summary>Starts loading a model of its own on a thread-pool thread and returns at once (disposed by its owner).
+    /// <paramref name="intraOpThreads"/>: threads per model run (benchmarks compare; the app uses one).</summary>
+    public static SentenceEmbedder StartLoading(int cacheCapacity = 0, int intraOpThreads = 1) =>
+        new(Task.Run(() => CreateEncoder(intraOpThreads)), shared: false, new EmbeddingCache(cacheCapacity));
 
     /// <summary>How many times this process has loaded the model (each embedder loads it once; the app shares one).</summary>
     public static int ModelLoads => MiniLmEncoder.Loads;
@@ -54,6 +56,29 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>The embedding of <paramref name="text"/>, or null while the model is still loading (or failed to load).</summary>
     public float[]? TryEncode(string text) =>
         IsReady ? Cache.GetOrAdd(Clip(text), clipped => _encoder.Result.Encode([clipped])[0]) : null;
+
+    /// <summary>
+    /// The embeddings of <paramref name="texts"/> in one model run (those not cached), or null while the model is
+    /// still loading. One run for a few short texts costs less than one run each: the crisis check reads up to three
+    /// sentences of a message this way.
+    /// </summary>
+    public float[][]? TryEncodeAll(IReadOnlyList<string> texts)
+    {
+        if (!IsReady) return null;
+        var clipped = texts.Select(Clip).ToArray();
+        var vectors = clipped.Select(Cache.TryGet).ToArray();
+        var missing = Enumerable.Range(0, clipped.Length).Where(i => vectors[i] is null).ToArray();
+        if (missing.Length > 0)
+        {
+            var encoded = _encoder.Result.Encode(missing.Select(i => clipped[i]).ToArray());
+            for (var m = 0; m < missing.Length; m++)
+            {
+                vectors[missing[m]] = encoded[m];
+                Cache.Add(clipped[missing[m]], encoded[m]);
+            }
+        }
+        return vectors!;
+    }
 
     /// <summary>Embeddings of many texts, waiting for the model if needed (training and evaluation tools).</summary>
     public async Task<float[][]> EncodeAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -82,11 +107,11 @@ public sealed class SentenceEmbedder : IDisposable
         if (!_shared && _encoder.IsCompletedSuccessfully) _encoder.Result.Dispose();
     }
 
-    private static MiniLmEncoder CreateEncoder()
+    private static MiniLmEncoder CreateEncoder(int intraOpThreads)
     {
         // One thread per inference: turns already run in parallel, and the default (all cores per call) makes
         // concurrent turns contend. Without the memory arena the model's working memory is returned after each call.
-        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, EnableCpuMemArena = false };
+        var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1, EnableCpuMemArena = false };
         return MiniLmEncoder.Load(options);
     }
 }

@@ -25,7 +25,7 @@ public static class TrainCommand
             --explore [--only TEXT]: 5-fold CV (and the scored set) of variants (block scales, lead clause, L2, epochs);
               --only keeps the variants whose name contains TEXT
             --exclude TEXT: leave out the corpus files whose path contains TEXT (to score a new author's lines as unseen)
-          ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write]
+          ClinicBot.Train crisis [--dev FILE.jsonl] [--no-write] [--misses]   (--misses: tuning lines only)
           ClinicBot.Train lexicon [--lines] [--possible 0.5] [--definite 0.9]   (the crisis lexicon on the tuning split)
         FILE.jsonl is scored only (never trained on): lines {"text","topic"[,"severity"]} as in shared/eval.
         """;
@@ -44,12 +44,13 @@ public static class TrainCommand
         }
         var dev = Option(args, "--dev") is { } devPath ? ReadScoredSet(devPath) : [];
         var write = !args.Contains("--no-write");
-        using var embedder = SentenceEmbedder.StartLoading();
+        // A cache large enough for every sentence the cross-validation and the reports read: each is embedded once.
+        using var embedder = SentenceEmbedder.StartLoading(cacheCapacity: 50_000);
         var knowledge = ClinicKnowledge.Load(paths.Content);
 
         return args[0] == "topics"
             ? await TopicTraining.RunAsync(paths, knowledge, embedder, dev, write, args.Contains("--errors"), args.Contains("--explore"), Option(args, "--only"), Option(args, "--exclude"))
-            : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write);
+            : await CrisisTraining.RunAsync(paths, knowledge, embedder, dev, write, args.Contains("--misses"));
     }
 
     private static float Threshold(string[] args, string name, float otherwise) =>

@@ -57,7 +57,8 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
 
     /// <summary>
     /// How the signals combine. Definite: a reviewed pattern; a learned risk at its definite threshold; a lexicon score
-    /// at its definite threshold; or agreement, the lexicon and the learned risk each at their agreement threshold.
+    /// at its definite threshold; or agreement, the lexicon and the learned risk each at their agreement threshold (a
+    /// medium lexicon score with a modest learned risk, or a weak lexicon concept with a learned risk just short of definite).
     /// Possible: a learned risk or lexicon score at its possible threshold, or the patterns timed out.
     /// </summary>
     public static CrisisTier TierOf(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon)
@@ -67,7 +68,8 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         if (pattern
             || (hasLearned && risk >= learned!.Definite)
             || lexiconScore >= lexicon.Definite
-            || (hasLearned && lexiconScore >= lexicon.AgreementLexicon && risk >= lexicon.AgreementLearned))
+            || (hasLearned && lexiconScore >= lexicon.AgreementLexicon && risk >= lexicon.AgreementLearned)
+            || (hasLearned && lexiconScore >= lexicon.StrongLearnedAgreementLexicon && risk >= lexicon.StrongLearnedAgreementLearned))
         {
             return CrisisTier.Definite;
         }

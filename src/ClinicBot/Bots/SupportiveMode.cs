@@ -69,7 +69,9 @@ public sealed class SupportiveMode(ConversationState conversationState, ClinicKn
             return false;
         }
 
-        var answer = understanding.PrimaryTopic == TopicNames.ThanksGoodbye
+        // A goodbye gets the warm goodbye line, unless the message also carries risk ("im so tired of everything" can
+        // read as a goodbye): distress always gets a supportive line.
+        var answer = understanding.PrimaryTopic == TopicNames.ThanksGoodbye && understanding.Crisis.Tier == CrisisTier.None
             ? new Answer(TopicNames.Crisis, knowledge.CrisisTexts.Goodbye(state.Spanish), null, [])
             : knowledge.Supportive(state.LinesSent++, state.Spanish || understanding.Crisis.Spanish);
         await AnswerSender.SendAsync(turnContext, [answer], cancellationToken).ConfigureAwait(false);

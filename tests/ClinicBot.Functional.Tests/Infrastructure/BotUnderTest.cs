@@ -26,8 +26,12 @@ public sealed class BotUnderTest : IDisposable
     private static readonly Lazy<ClinicKnowledge> SharedKnowledge = new(() => ClinicKnowledge.LoadDefault());
     private readonly string _folder = TempFolder.Create("clinicbot-bot");
 
-    public BotUnderTest(IStorage? storage = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    private readonly ClinicKnowledge? _knowledge;
+
+    /// <param name="knowledge">Other knowledge than the shared one (without the sentence model), e.g. with the model as the app loads it.</param>
+    public BotUnderTest(IStorage? storage = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, ClinicKnowledge? knowledge = null)
     {
+        _knowledge = knowledge;
         Clock = new FakeTimeProvider(now ?? MondayTenAmChicago);
         Storage = storage ?? new MemoryStorage();
         ConversationState = new ConversationState(Storage);
@@ -40,7 +44,7 @@ public sealed class BotUnderTest : IDisposable
         Bot = new ClinicActivityHandler(ConversationState, Knowledge, new ClinicDialogs(ConversationState, bookingDialog), BotMessages.LoadDefault(), Clock, Analytics, configuration, NullLogger<ClinicActivityHandler>.Instance);
     }
 
-    public ClinicKnowledge Knowledge => SharedKnowledge.Value;
+    public ClinicKnowledge Knowledge => _knowledge ?? SharedKnowledge.Value;
 
     public FakeTimeProvider Clock { get; }
 

@@ -51,6 +51,41 @@ public sealed class SentenceEmbedderTests
     }
 
     [Fact]
+    public async Task Texts_embedded_together_in_one_run_get_the_vectors_they_get_alone()
+    {
+        var embedder = await ReadyEmbedder();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        // Different lengths, so the shorter texts are padded in the batch.
+        string[] texts = [$"i can't sleep {suffix}", $"can you tell me how long the infusions take and whether my insurance covers them {suffix}", $"ok {suffix}"];
+        var alone = new float[texts.Length][];
+        for (var i = 0; i < texts.Length; i++) alone[i] = (await embedder.EncodeAllAsync([texts[i]]))[0];
+
+        var together = embedder.TryEncodeAll(texts);
+
+        Assert.NotNull(together);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var largest = alone[i].Zip(together[i], (a, b) => Math.Abs(a - b)).Max();
+            Assert.True(largest < 1e-5f, $"text {i}: the batched vector differs by {largest}");
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_takes_cached_vectors_from_the_cache_and_caches_the_rest()
+    {
+        var embedder = await ReadyEmbedder();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var seen = $"what time do you open {suffix}";
+        var unseen = $"is there parking by the building {suffix}";
+        var cachedBefore = embedder.TryEncode(seen)!;
+
+        var batch = embedder.TryEncodeAll([seen, unseen])!;
+
+        Assert.Equal(cachedBefore, batch[0]);
+        Assert.Equal(batch[1], embedder.Cache.TryGet(unseen));
+    }
+
+    [Fact]
     public async Task The_model_is_loaded_once_however_many_knowledge_instances_use_it()
     {
         var embedder = await ReadyEmbedder();

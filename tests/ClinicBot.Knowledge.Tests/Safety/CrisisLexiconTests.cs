@@ -170,6 +170,38 @@ public sealed class CrisisLexiconTests : IDisposable
     }
 
     [Fact]
+    public void A_weak_lexicon_concept_with_a_learned_risk_just_short_of_definite_is_a_definite_crisis()
+    {
+        var learned = new CrisisThresholds(Definite: 0.98f, Possible: 0.2f, NearMiss: 0.15f, MaxMeaningSentences: 3);
+        var lexicon = new LexiconThresholds(Definite: 1f, Possible: 0.4f, AgreementLexicon: 0.5f, AgreementLearned: 0.2f,
+            StrongLearnedAgreementLexicon: 0.25f, StrongLearnedAgreementLearned: 0.9f);
+
+        Assert.Equal(CrisisTier.Definite, CrisisAssessor.TierOf(false, false, 0.92f, 0.30f, learned, lexicon));
+        Assert.Equal(CrisisTier.Possible, CrisisAssessor.TierOf(false, false, 0.92f, 0.0f, learned, lexicon)); // no lexicon evidence
+        Assert.Equal(CrisisTier.Possible, CrisisAssessor.TierOf(false, false, 0.85f, 0.30f, learned, lexicon)); // learned not high enough
+        // A model trained before the rule (no such thresholds in its file) never applies it.
+        var older = lexicon with { StrongLearnedAgreementLexicon = 2f, StrongLearnedAgreementLearned = 2f };
+        Assert.Equal(CrisisTier.Possible, CrisisAssessor.TierOf(false, false, 0.97f, 0.45f, learned, older));
+    }
+
+    [Fact]
+    public void The_search_takes_the_strong_learned_agreement_only_within_the_false_alarm_budget()
+    {
+        var start = new CrisisThresholds(Definite: 0.98f, Possible: 0.2f, NearMiss: 0.15f, MaxMeaningSentences: 3);
+        var lines = new List<SignalReadings>();
+        // Crisis lines the first stage cannot reach: learned 0.93, one weak concept.
+        for (var i = 0; i < 10; i++) lines.Add(new SignalReadings(true, false, 0.93f, 0.30f));
+        // Ordinary lines: high learned risk without any lexicon evidence, and weak lexicon with low learned risk.
+        for (var i = 0; i < 200; i++) lines.Add(new SignalReadings(false, false, i % 2 == 0 ? 0.95f : 0.1f, i % 2 == 0 ? 0f : 0.30f));
+
+        var (_, chosen) = CrisisThresholdSearch.Choose(lines, start);
+
+        Assert.Equal(CrisisTier.Definite, CrisisAssessor.TierOf(false, false, 0.93f, 0.30f, start with { Definite = 0.99f }, chosen));
+        Assert.True(chosen.StrongLearnedAgreementLearned <= 0.93f && chosen.StrongLearnedAgreementLexicon <= 0.30f);
+        Assert.True(chosen.StrongLearnedAgreementLexicon > 0f, "a line with no lexicon evidence never agrees");
+    }
+
+    [Fact]
     public void Sentences_split_at_their_ends_and_before_a_turn_word_without_a_regular_expression()
     {
         var parts = CrisisSentences.Split("i would never do it but i think about it. ok?\nbye", CrisisSentences.LexiconTurnWords).ToList();

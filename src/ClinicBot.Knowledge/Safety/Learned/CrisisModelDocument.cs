@@ -29,7 +29,11 @@ public sealed record CrisisThresholds(float Definite, float Possible, float Near
 /// <param name="AgreementLexicon">Agreement: a lexicon score at or above this ...</param>
 /// <param name="AgreementLearned">... together with a learned risk at or above this is a definite crisis (two
 /// independent signals agreeing at a level where each alone would only be possible).</param>
-public sealed record LexiconThresholds(float Definite, float Possible, float AgreementLexicon, float AgreementLearned)
+/// <param name="StrongLearnedAgreementLexicon">Second agreement: any lexicon evidence at or above this (a weak concept) ...</param>
+/// <param name="StrongLearnedAgreementLearned">... together with a learned risk at or above this (just below the learned
+/// definite threshold) is a definite crisis. 2 (never) in a model trained before this rule.</param>
+public sealed record LexiconThresholds(float Definite, float Possible, float AgreementLexicon, float AgreementLearned,
+    float StrongLearnedAgreementLexicon = 2f, float StrongLearnedAgreementLearned = 2f)
 {
     /// <summary>For the lexicon without a crisis model (it failed to load): no agreement, since there is nothing to agree with.</summary>
     public static LexiconThresholds Standalone { get; } = new(Definite: 0.9f, Possible: 0.5f, AgreementLexicon: 2f, AgreementLearned: 2f);

@@ -22,6 +22,11 @@ public static class CrisisThresholdSearch
     private const float StrongConcept = 0.80f;
     private const float MediumConcept = 0.45f;
 
+    // The strong-learned agreement needs at least one weak lexicon concept (the weakest cues weigh 0.2-0.35) and a
+    // learned risk that is high on its own (the learned signal's out-of-fold risk on ordinary messages rarely reaches it).
+    private const float StrongLearnedFloorLexicon = 0.20f;
+    private const float StrongLearnedFloorLearned = 0.85f;
+
     public static (CrisisThresholds Learned, LexiconThresholds Lexicon) Choose(IReadOnlyList<SignalReadings> lines, CrisisThresholds start,
         double falseDefiniteRate = 0.005, double extraCheckInRate = 0.005)
     {
@@ -47,8 +52,28 @@ public static class CrisisThresholdSearch
             }
         }
 
+        // Second stage: the strong-learned agreement (a weak lexicon concept with a learned risk just short of
+        // definite), chosen the same way with the first stage's thresholds fixed. Only if it catches more.
+        // Ties go to the higher thresholds, as above; it is used only if it catches more than the first stage alone.
+        var strong = (Lexicon: 2f, Learned: 2f);
+        var firstStage = best.Caught;
+        foreach (var strongLexicon in Grid(StrongLearnedFloorLexicon, 0.45f, 0.05f))
+        foreach (var strongLearned in Grid(StrongLearnedFloorLearned, best.Learned, 0.01f))
+        {
+            var lexicon = new LexiconThresholds(best.Lexicon, 2f, best.AgreeLexicon, best.AgreeLearned, strongLexicon, strongLearned);
+            var learned = start with { Definite = best.Learned, Possible = 2f };
+            var falseDefinite = negatives.Count(l => IsDefinite(l, learned, lexicon));
+            if (falseDefinite > budget) continue;
+            var caught = positives.Count(l => IsDefinite(l, learned, lexicon));
+            if (caught > firstStage && (caught > best.Caught || (caught == best.Caught && falseDefinite <= best.False)))
+            {
+                best = best with { Caught = caught, False = falseDefinite };
+                strong = (strongLexicon, strongLearned);
+            }
+        }
+
         var definite = start with { Definite = best.Learned };
-        var withoutLexicon = new LexiconThresholds(best.Lexicon, 2f, best.AgreeLexicon, best.AgreeLearned);
+        var withoutLexicon = new LexiconThresholds(best.Lexicon, 2f, best.AgreeLexicon, best.AgreeLearned, strong.Lexicon, strong.Learned);
         var checkIns = negatives.Count(l => TierOf(l, definite, withoutLexicon) != CrisisTier.None);
         var checkInBudget = checkIns + (int)Math.Floor(extraCheckInRate * negatives.Length);
         var lexiconPossible = Grid(0.30f, 0.95f, 0.05f).Where(t => t <= best.Lexicon)
@@ -56,7 +81,7 @@ public static class CrisisThresholdSearch
         var chosen = (Learned: start.Possible, Lexicon: lexiconPossible);
 
         return (definite,
-            new LexiconThresholds(best.Lexicon, chosen.Lexicon, best.AgreeLexicon, best.AgreeLearned));
+            new LexiconThresholds(best.Lexicon, chosen.Lexicon, best.AgreeLexicon, best.AgreeLearned, strong.Lexicon, strong.Learned));
     }
 
     private static bool IsDefinite(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) => TierOf(line, learned, lexicon) == CrisisTier.Definite;
