@@ -176,10 +176,11 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
     {
         var understanding = _knowledge.Understand(crisisCheck);
         // Only a confident page question is answered; anything that may belong to a booking (contact details, an
-        // unclear message) gets the apology.
+        // unclear message, a greeting or thanks, which is also what a bare name like "Maria Alvarez" reads as) gets
+        // the apology.
         var answerable = understanding.Band == AnswerBand.Answer && !understanding.HasContactDetails;
         var pageAnswers = (answerable ? _knowledge.Answer(understanding, _clock.GetUtcNow()) : [])
-            .Where(answer => answer.Topic is not TopicNames.BookCall and not TopicNames.OutOfScope)
+            .Where(answer => !NotPageTopics.Contains(answer.Topic))
             .Select(answer => answer with { SuggestedActions = answer.SuggestedActions.Where(IsNotBookingSuggestion).ToList() })
             .ToList();
         await AnswerSender.SendAsync(turnContext, pageAnswers, cancellationToken).ConfigureAwait(false);
@@ -191,6 +192,11 @@ public sealed partial class ClinicActivityHandler : TeamsActivityHandler
             await turnContext.SendActivityAsync(apology, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static readonly HashSet<string> NotPageTopics = new(StringComparer.Ordinal)
+    {
+        TopicNames.BookCall, TopicNames.OutOfScope, TopicNames.Greeting, TopicNames.ThanksGoodbye, TopicNames.Help,
+    };
 
     private bool IsNotBookingSuggestion(string suggestion) => !_knowledge.Understand(suggestion).Topics.Contains(TopicNames.BookCall);
 

@@ -84,6 +84,24 @@ public sealed class StorageOutageBotTests : IDisposable
         Assert.Equal(BookingQuestion.Email, BookingPlayer.Classify(await SayAsync(conversation, "832-555-0142")));
     }
 
+    [Theory]
+    [InlineData("Maria Alvarez")]
+    [InlineData("Dana Whitaker")]
+    [InlineData("thanks")]
+    public async Task An_answer_to_the_name_question_during_an_outage_gets_the_apology_not_a_greeting(string answer)
+    {
+        // A bare name reads to the topic model like a greeting; without state it may belong to a booking.
+        var conversation = NewConversation();
+        Assert.Equal(BookingQuestion.Name, BookingPlayer.Classify(await SayAsync(conversation, "I'd like to book a free call")));
+
+        _app.SetFault(StorageFault.Everything);
+        var duringOutage = await SayAsync(conversation, answer);
+        Assert.Equal(_messages.StorageUnavailable, Assert.Single(duringOutage).Text);
+
+        _app.SetFault(StorageFault.None);
+        Assert.Equal(BookingQuestion.Name, BookingPlayer.Classify(await SayAsync(conversation, "hello again")));
+    }
+
     [Fact]
     public async Task When_the_database_dies_between_reading_and_saving_the_confirmation_the_person_gets_one_apology_and_no_booking()
     {
