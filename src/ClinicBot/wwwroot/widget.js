@@ -2,8 +2,10 @@
  * Chat launcher for Ketamine Infusion Therapy Houston & Sugar Land. Paste on any page:
  *   <script src="https://CHAT-HOST/widget.js" defer data-title="Chat with us"></script>
  * Options (data- attributes on that script tag): data-title, data-button-label, data-color (hex),
- * data-text-color (hex), data-position ("right" or "left"). The chat frame (and Web Chat) loads only when the
- * visitor points at, focuses or opens the launcher.
+ * data-text-color (hex), data-position ("right" or "left"), data-preload ("idle", the default, or "intent").
+ * The chat frame (and Web Chat) loads when the visitor points at, focuses or opens the launcher, or, with
+ * data-preload="idle", once the page has loaded and the browser is idle (not on Save-Data or 2G connections).
+ * The conversation itself starts only when the chat is opened.
  */
 (function () {
   'use strict';
@@ -20,6 +22,8 @@
   var color = HEX.test(data.color || '') ? data.color : '#135e74';
   var textColor = HEX.test(data.textColor || '') ? data.textColor : '#ffffff';
   var left = data.position === 'left';
+  var preloadWhenIdle = data.preload !== 'intent';
+  var PRELOAD_DELAY_MS = 2000;
 
   function el(tag, attributes, parent) {
     var node = document.createElement(tag);
@@ -135,6 +139,24 @@
   ['pointerenter', 'focus', 'touchstart'].forEach(function (intent) {
     launcher.addEventListener(intent, loadFrame, { passive: true });
   });
+
+  // A visitor who opens the chat after reading the page a while finds Web Chat already loaded (on a slow phone
+  // its download and start take most of the wait); the page's own first load stays small either way.
+  function slowOrMetered() {
+    var connection = navigator.connection;
+    return !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || ''));
+  }
+
+  function preloadWhenBrowserIdle() {
+    if (slowOrMetered()) { return; }
+    window.setTimeout(function () {
+      if (window.requestIdleCallback) { window.requestIdleCallback(loadFrame, { timeout: 3000 }); } else { loadFrame(); }
+    }, PRELOAD_DELAY_MS);
+  }
+
+  if (preloadWhenIdle) {
+    if (document.readyState === 'complete') { preloadWhenBrowserIdle(); } else { window.addEventListener('load', preloadWhenBrowserIdle); }
+  }
   window.addEventListener('message', function (event) {
     if (!frame || event.source !== frame.contentWindow || event.origin !== origin || !event.data) { return; }
     var type = event.data.type;

@@ -35,7 +35,7 @@ public sealed class CrossSiteEmbed : IAsyncLifetime
             var chat = Chat.BaseAddress.GetLeftPart(UriPartial.Authority);
             context.Response.Headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' {chat}; style-src 'self' {chat}; frame-src {chat}";
-            return Results.Content(HostPage(chat), "text/html; charset=utf-8");
+            return Results.Content(HostPage(chat, context.Request.Query["preload"] == "intent" ? "intent" : "idle"), "text/html; charset=utf-8");
         });
         await _site.StartAsync();
 
@@ -58,13 +58,13 @@ public sealed class CrossSiteEmbed : IAsyncLifetime
         Chat?.Dispose();
     }
 
-    private static string HostPage(string chat) => $$"""
+    private static string HostPage(string chat, string preload) => $$"""
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic website</title></head>
         <body>
           <main><h1>A clinic's own website</h1><p>The chat button comes from one script tag.</p></main>
-          <script src="{{chat}}/widget.js" defer data-title="Chat with us"></script>
+          <script src="{{chat}}/widget.js" defer data-title="Chat with us" data-preload="{{preload}}"></script>
         </body>
         </html>
         """;
