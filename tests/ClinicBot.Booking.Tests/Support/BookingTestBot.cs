@@ -10,7 +10,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
-using ClinicBot.Testing.Hosting;
+using ClinicBot.Testing;
 
 namespace ClinicBot.Tests.Booking.Support;
 

@@ -1,5 +1,6 @@
 using ClinicBot.Booking.Store;
 using ClinicBot.Storage;
+using ClinicBot.Testing;
 using ClinicBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,9 +1,11 @@
-using ClinicBot.Staff.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicBot.Staff.Data;
 
-/// <summary>The staff accounts' tables (ASP.NET Core Identity) as DDL generated from the EF Core model.</summary>
+/// <summary>
+/// The staff accounts' tables (ASP.NET Core Identity) as DDL generated from the EF Core model. The PostgreSQL DDL is
+/// migration 4 of the storage (ClinicBot.Storage.Postgres.PostgresSchema.StaffIdentityCreateScript).
+/// </summary>
 public static class StaffIdentitySchema
 {
     private const string SqliteScriptResource = "ClinicBot.Staff.Data.staff-identity.sqlite.sql";
@@ -18,12 +20,6 @@ public static class StaffIdentitySchema
             ?? throw new InvalidOperationException($"Missing embedded resource {SqliteScriptResource}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    public static string PostgresCreateScript()
-    {
-        using var context = new StaffDbContext(new DbContextOptionsBuilder<StaffDbContext>().UseNpgsql().Options);
-        return context.Database.GenerateCreateScript();
     }
 
     /// <summary>Points the staff accounts' DbContext at the app's database.</summary>

@@ -1,6 +1,6 @@
 using ClinicBot.Booking.Store;
 
-namespace ClinicBot.Testing.Hosting;
+namespace ClinicBot.Testing;
 
 /// <summary>Wraps a real store and can be told to fail, like a database that is briefly unavailable.</summary>
 public sealed class SwitchableBookingStore : IBookingStore

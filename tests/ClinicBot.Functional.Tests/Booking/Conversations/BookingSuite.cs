@@ -11,7 +11,7 @@ namespace ClinicBot.Tests.Booking.Conversations;
 /// </summary>
 public static class BookingSuite
 {
-    public static string FilePath => RepositoryRoot.Combine("tests", "ClinicBot.Booking.Tests", "Conversations", "booking-suite.jsonl");
+    public static string FilePath => RepositoryRoot.Combine("tests", "ClinicBot.Functional.Tests", "Booking", "Conversations", "booking-suite.jsonl");
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
