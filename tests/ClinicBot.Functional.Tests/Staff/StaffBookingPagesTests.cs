@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using ClinicBot.Staff;
 using ClinicBot.Tests.Staff.Support;
 using ClinicBot.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicBot.Tests.Staff;
 
@@ -162,7 +165,8 @@ public sealed class StaffBookingPagesTests : IClassFixture<StaffBookingPagesTest
         var user = await _app.CreateStaffAsync("export@clinic.test");
         var client = _app.CreateStaffClient();
         await _app.SignInAsync(client, "export@clinic.test");
-        var day = stamp.ToString("yyyy-MM-dd");
+        // The filter's dates are the clinic's calendar days, not UTC ones (they differ every evening in Texas).
+        var day = _app.Services.GetRequiredService<ClinicClock>().LocalDate(stamp).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var response = await StaffForms.PostAsync(client, $"/staff?from={day}&to={day}", "/staff?handler=Export", ("from", day), ("to", day), ("status", ""));
 
