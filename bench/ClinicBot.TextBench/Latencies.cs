@@ -25,7 +25,7 @@ internal static class Latencies
     /// <summary>
     /// The crisis check's meaning signal alone, three ways side by side on the same messages (of ~length characters), in
     /// turn per message so that a busy machine slows each alike: the near-miss sentences embedded one model run each
-    /// (as before), all in one run, and all in one run with two threads per run. Only messages with a near-miss
+    /// (what the app does), all in one run (the shorter padded to the longest), and all in one run with two threads per run. Only messages with a near-miss
     /// sentence count; the cache is bypassed.
     /// </summary>
     public static void CompareMeaningRuns(LearnedCrisisSignals signals, SentenceEmbedder oneThread, SentenceEmbedder twoThreads, IReadOnlyList<string> questions, int length)
@@ -35,7 +35,7 @@ internal static class Latencies
             + string.Join(", ", sets.GroupBy(s => s.Count).OrderBy(g => g.Key).Select(g => $"{g.Count()} embed {g.Key}")));
         var ways = new (string Name, Action<IReadOnlyList<string>> Run)[]
         {
-            ("meaning, one run per sentence", s => { foreach (var sentence in s) oneThread.EncodeAllAsync([sentence]).GetAwaiter().GetResult(); }),
+            ("meaning, one run per sentence (app)", s => { foreach (var sentence in s) oneThread.EncodeAllAsync([sentence]).GetAwaiter().GetResult(); }),
             ("meaning, one batched run", s => oneThread.EncodeAllAsync(s).GetAwaiter().GetResult()),
             ("meaning, batched, 2 threads", s => twoThreads.EncodeAllAsync(s).GetAwaiter().GetResult()),
         };

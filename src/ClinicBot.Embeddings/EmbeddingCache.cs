@@ -92,14 +92,6 @@ public sealed class EmbeddingCache
         }
     }
 
-    /// <summary>Keeps a copy of <paramref name="vector"/> as the embedding of <paramref name="text"/>.</summary>
-    public void Add(string text, float[] vector)
-    {
-        if (Capacity == 0) return;
-        var key = KeyOf(text);
-        lock (_gate) AddLocked(key, vector);
-    }
-
     public void Clear()
     {
         lock (_gate)

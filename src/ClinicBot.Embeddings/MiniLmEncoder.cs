@@ -84,15 +84,8 @@ internal sealed class MiniLmEncoder : IDisposable
         using var output = _session.Run(inputs, _outputNames, runOptions);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var pooled = DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling((DenseTensor<float>)output[0].Value, encoded));
-        var vectors = new float[texts.Length][];
-        for (var s = 0; s < texts.Length; s++)
-        {
-            var vector = new float[SentenceEmbedder.Dimensions];
-            for (var d = 0; d < vector.Length; d++) vector[d] = pooled[s, d];
-            vectors[s] = vector;
-        }
-        return vectors;
+        var hiddenStates = ((DenseTensor<float>)output[0].Value).Buffer.Span;
+        return MeanPooling.UnitVectors(hiddenStates, encoded.Select(sentence => sentence.AttentionMask).ToArray(), tokenCount, SentenceEmbedder.Dimensions);
     }
 
     public void Dispose()

@@ -58,26 +58,16 @@ public sealed class SentenceEmbedder : IDisposable
         IsReady ? Cache.GetOrAdd(Clip(text), clipped => _encoder.Result.Encode([clipped])[0]) : null;
 
     /// <summary>
-    /// The embeddings of <paramref name="texts"/> in one model run (those not cached), or null while the model is
-    /// still loading. One run for a few short texts costs less than one run each: the crisis check reads up to three
-    /// sentences of a message this way.
+    /// The embeddings of <paramref name="texts"/> (those not cached are computed), or null while the model is still
+    /// loading. Each text gets a model run of its own: in one run the shorter texts would be padded to the longest,
+    /// and for a long message's sentences that padding cost more than the runs saved (the meaning signal of
+    /// ~2,000-character messages: p99 37 ms batched, 24 ms one run each; docs/understanding.md).
     /// </summary>
     public float[][]? TryEncodeAll(IReadOnlyList<string> texts)
     {
         if (!IsReady) return null;
-        var clipped = texts.Select(Clip).ToArray();
-        var vectors = clipped.Select(Cache.TryGet).ToArray();
-        var missing = Enumerable.Range(0, clipped.Length).Where(i => vectors[i] is null).ToArray();
-        if (missing.Length > 0)
-        {
-            var encoded = _encoder.Result.Encode(missing.Select(i => clipped[i]).ToArray());
-            for (var m = 0; m < missing.Length; m++)
-            {
-                vectors[missing[m]] = encoded[m];
-                Cache.Add(clipped[missing[m]], encoded[m]);
-            }
-        }
-        return vectors!;
+        var encoder = _encoder.Result;
+        return texts.Select(Clip).Select(clipped => Cache.GetOrAdd(clipped, text => encoder.Encode([text])[0])!).ToArray();
     }
 
     /// <summary>Embeddings of many texts, waiting for the model if needed (training and evaluation tools).</summary>

@@ -51,11 +51,11 @@ public sealed class SentenceEmbedderTests
     }
 
     [Fact]
-    public async Task Texts_embedded_together_in_one_run_get_the_vectors_they_get_alone()
+    public async Task Texts_embedded_together_get_the_vectors_they_get_alone()
     {
         var embedder = await ReadyEmbedder();
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        // Different lengths, so the shorter texts are padded in the batch.
+        // Different lengths: none may be padded to another's length or take another's place.
         string[] texts = [$"i can't sleep {suffix}", $"can you tell me how long the infusions take and whether my insurance covers them {suffix}", $"ok {suffix}"];
         var alone = new float[texts.Length][];
         for (var i = 0; i < texts.Length; i++) alone[i] = (await embedder.EncodeAllAsync([texts[i]]))[0];
@@ -63,11 +63,7 @@ public sealed class SentenceEmbedderTests
         var together = embedder.TryEncodeAll(texts);
 
         Assert.NotNull(together);
-        for (var i = 0; i < texts.Length; i++)
-        {
-            var largest = alone[i].Zip(together[i], (a, b) => Math.Abs(a - b)).Max();
-            Assert.True(largest < 1e-5f, $"text {i}: the batched vector differs by {largest}");
-        }
+        for (var i = 0; i < texts.Length; i++) Assert.Equal(alone[i], together[i]);
     }
 
     [Fact]
