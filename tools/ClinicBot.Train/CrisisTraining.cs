@@ -33,8 +33,8 @@ internal static class CrisisTraining
         Console.WriteLine($"report split: {report.Count(e => e.IsCrisis)} crisis, {report.Count(e => !e.IsCrisis)} not (never tuned on)");
 
         var negation = paths.ReadNegation();
-        var outOfFold = CrisisModelTrainer.CrossValidate(tuning, Folds, Preliminary, negation, embedder);
         var tuningHits = tuning.Select(p => patterns.IsCrisis(p.Example.Text)).ToList();
+        var outOfFold = CrisisModelTrainer.CrossValidate(tuning, Folds, Preliminary, negation, embedder, readMeaningOf: tuningHits.Select(hit => hit && patterns.MatchesMayBeOverruled).ToList());
         Console.WriteLine("tuning split, out of fold: learned risk threshold -> crisis caught (with patterns) / ordinary and hard negatives flagged");
         foreach (var t in new[] { 0.02f, 0.04f, 0.06f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f })
         {
@@ -44,23 +44,57 @@ internal static class CrisisTraining
         }
         var learnedOnly = CrisisModelTrainer.ChooseThresholds(tuning.Select(p => p.Example).ToList(), outOfFold, tuningHits);
         var tuningLexicon = tuning.Select(p => lexicon.Read(p.Example.Text).Score).ToList();
+        // Which pattern matches the other signals overrule depends on the possible thresholds the search chooses: a
+        // first search without overruling gives them, the second counts the overruled matches as check-ins.
         var (thresholds, lexiconThresholds) = CrisisThresholdSearch.Choose(
             tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i])).ToList(), learnedOnly);
+        var overruled = Overruled(patterns, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds);
+        (thresholds, lexiconThresholds) = CrisisThresholdSearch.Choose(
+            tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i])).ToList(), learnedOnly);
+        if (!overruled.SequenceEqual(Overruled(patterns, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds)))
+        {
+            Console.WriteLine("note: the second search moved a possible threshold; the overruled matches below are the final thresholds' own");
+            overruled = Overruled(patterns, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds);
+        }
+        Console.WriteLine($"pattern matches on the tuning split: crisis {tuning.Where((p, i) => p.Example.IsCrisis && tuningHits[i]).Count()}, not {tuning.Where((p, i) => !p.Example.IsCrisis && tuningHits[i]).Count()}; "
+            + $"overruled to a check-in by the other signals: crisis {tuning.Where((p, i) => p.Example.IsCrisis && overruled[i]).Count()}, not {tuning.Where((p, i) => !p.Example.IsCrisis && overruled[i]).Count()}");
         Console.WriteLine($"learned alone would take: definite >= {learnedOnly.Definite:0.00}, possible >= {learnedOnly.Possible:0.00}");
         Console.WriteLine($"thresholds from {Folds}-fold CV on the tuning split: definite >= {thresholds.Definite:0.00}, possible >= {thresholds.Possible:0.00}, meaning read from n-gram risk >= {thresholds.NearMiss:0.00} (at most {thresholds.MaxMeaningSentences} sentences)");
         Console.WriteLine($"lexicon: definite >= {lexiconThresholds.Definite:0.00}, possible >= {lexiconThresholds.Possible:0.00}; agreement: lexicon >= {lexiconThresholds.AgreementLexicon:0.00} with learned risk >= {lexiconThresholds.AgreementLearned:0.00}");
 
-        PrintTuningTiers(tuning, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds, lexicon, showMisses);
+        PrintTuningTiers(tuning, tuningHits, overruled, outOfFold, tuningLexicon, thresholds, lexiconThresholds, lexicon, showMisses);
+
 
         var tunedModel = CrisisModelTrainer.Train(tuning, thresholds, negation) with { Lexicon = lexiconThresholds };
         var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
+        var tunedSignals = new LearnedCrisisSignals(tunedModel, embedder);
         var scoredExamples = scored.Select(s => new CrisisExample(s.Text, s.Topic == TopicNames.Crisis, s.Topic == TopicNames.Crisis ? "crisis" : "ordinary", CrisisSpeaker.Self, false, "scored")).ToList();
-        Console.WriteLine();
-        Console.WriteLine("| signal | report: crisis caught | report: hard negatives flagged | report: ordinary messages flagged |" + (scored.Count > 0 ? " scored set: crisis caught | scored set: others flagged |" : ""));
-        Console.WriteLine("|---|---|---|---|" + (scored.Count > 0 ? "---|---|" : ""));
-        var reportReadings = report.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
         var scoredReadings = scoredExamples.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
-        foreach (var (name, fired) in new (string, Func<CrisisAssessment, bool>)[]
+        PrintCheckInTradeOff("tuning split (learned out of fold)", tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i])).ToList(),
+            tuning.Select(p => p.Example.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
+        foreach (var author in report.GroupBy(CrisisCorpus.ReportAuthor).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            PrintReport($"report split, {author.Key}", author.ToList(), tuned, tunedSignals, patterns, lexicon, thresholds, lexiconThresholds, scoredReadings);
+        }
+
+        if (!write) return 0;
+        // The shipped model is the one reported above: trained on the tuning split only (Corpus/held-out is never trained on).
+        TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "crisis-model.json"),
+            CrisisModelTrainer.Train(tuning, thresholds, negation, $"{tuning.Count} lines: Corpus/crisis and the topic lines as ordinary messages (not Corpus/held-out)") with { Lexicon = lexiconThresholds });
+        return 0;
+    }
+
+    /// <summary>One held-out author's aggregate scores: per signal and combined, the check-in trade-off, and by kind (never a line).</summary>
+    private static void PrintReport(string name, IReadOnlyList<CrisisExample> report, CrisisAssessor tuned, LearnedCrisisSignals tunedSignals, CrisisDetector patterns,
+        CrisisLexicon lexicon, CrisisThresholds thresholds, LexiconThresholds lexiconThresholds, IReadOnlyList<(CrisisExample Example, CrisisAssessment Assessment)> scoredReadings)
+    {
+        var withScored = scoredReadings.Count > 0;
+        Console.WriteLine();
+        Console.WriteLine($"{name}: {report.Count(e => e.IsCrisis)} crisis, {report.Count(e => !e.IsCrisis && e.Kind != "ordinary")} hard negatives, {report.Count(e => e.Kind == "ordinary")} ordinary (never tuned on)");
+        Console.WriteLine("| signal | report: crisis caught | report: hard negatives flagged | report: ordinary messages flagged |" + (withScored ? " scored set: crisis caught | scored set: others flagged |" : ""));
+        Console.WriteLine("|---|---|---|---|" + (withScored ? "---|---|" : ""));
+        var reportReadings = report.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
+        foreach (var (signal, fired) in new (string, Func<CrisisAssessment, bool>)[]
                  {
                      ("reviewed patterns", a => a.Signals.Contains(CrisisAssessor.PatternSignal)),
                      ("learned n-grams (every sentence)", a => a.Signals.Contains(CrisisAssessor.NgramSignal)),
@@ -70,45 +104,40 @@ internal static class CrisisTraining
                      ("combined: definite or possible", a => a.Tier != CrisisTier.None),
                  })
         {
-            Console.WriteLine($"| {name} | {Count(reportReadings, r => r.Example.IsCrisis, fired)} | {Count(reportReadings, r => !r.Example.IsCrisis && r.Example.Kind != "ordinary", fired)} | {Count(reportReadings, r => r.Example.Kind == "ordinary", fired)} |"
-                + (scored.Count > 0 ? $" {Count(scoredReadings, r => r.Example.IsCrisis, fired)} | {Count(scoredReadings, r => !r.Example.IsCrisis, fired)} |" : ""));
+            Console.WriteLine($"| {signal} | {Count(reportReadings, r => r.Example.IsCrisis, fired)} | {Count(reportReadings, r => !r.Example.IsCrisis && r.Example.Kind != "ordinary", fired)} | {Count(reportReadings, r => r.Example.Kind == "ordinary", fired)} |"
+                + (withScored ? $" {Count(scoredReadings, r => r.Example.IsCrisis, fired)} | {Count(scoredReadings, r => !r.Example.IsCrisis, fired)} |" : ""));
         }
 
-        PrintCheckInTradeOff("tuning split (learned out of fold)", tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i])).ToList(),
-            tuning.Select(p => p.Example.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
-        var tunedSignals = new LearnedCrisisSignals(tunedModel, embedder);
-        PrintCheckInTradeOff("report split", report.Select(e => new SignalReadings(e.IsCrisis, patterns.IsCrisis(e.Text), tunedSignals.Read(e.Text).Risk, lexicon.Read(e.Text).Score)).ToList(),
+        PrintCheckInTradeOff(name, report.Select(e => Readings(e, patterns, tunedSignals, lexicon, thresholds, lexiconThresholds)).ToList(),
             report.Select(e => e.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
 
-        Console.WriteLine();
-        Console.WriteLine("report split, crisis lines by kind: caught (definite + possible) / lines, definite");
+        Console.WriteLine($"{name}, crisis lines by kind: caught (definite + possible) / lines, definite");
         foreach (var kind in reportReadings.Where(r => r.Example.IsCrisis).GroupBy(r => r.Example.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  {kind.Key,-16} {kind.Count(r => r.Assessment.Tier != CrisisTier.None),3}/{kind.Count(),-3} definite {kind.Count(r => r.Assessment.IsDefinite)}");
         }
-        var others = reportReadings.Where(r => r.Example.IsCrisis && r.Assessment.Tier != CrisisTier.None).ToList();
-        Console.WriteLine($"  speaker read right on {others.Count(r => (r.Assessment.Speaker == CrisisSpeaker.Other) == (r.Example.Speaker == CrisisSpeaker.Other))}/{others.Count} caught lines; Spanish read right on {others.Count(r => r.Assessment.Spanish == r.Example.Spanish)}/{others.Count}");
+        Console.WriteLine($"{name}, hard negatives by kind: crisis reply / check-in / lines");
+        foreach (var kind in reportReadings.Where(r => !r.Example.IsCrisis && r.Example.Kind != "ordinary").GroupBy(r => r.Example.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {kind.Key,-22} {kind.Count(r => r.Assessment.IsDefinite),3} {kind.Count(r => r.Assessment.Tier == CrisisTier.Possible),3} {kind.Count(),4}");
+        }
+        var caught = reportReadings.Where(r => r.Example.IsCrisis && r.Assessment.Tier != CrisisTier.None).ToList();
+        Console.WriteLine($"  speaker read right on {caught.Count(r => (r.Assessment.Speaker == CrisisSpeaker.Other) == (r.Example.Speaker == CrisisSpeaker.Other))}/{caught.Count} caught lines; Spanish read right on {caught.Count(r => r.Assessment.Spanish == r.Example.Spanish)}/{caught.Count}");
 
         var labelledDefinite = reportReadings.Where(r => r.Example.IsCrisis && r.Example.Tier == "definite").ToList();
         var labelledPossible = reportReadings.Where(r => r.Example.IsCrisis && r.Example.Tier == "possible").ToList();
         Console.WriteLine($"  lines their author marked definite: {labelledDefinite.Count(r => r.Assessment.IsDefinite)}/{labelledDefinite.Count} definite, {labelledDefinite.Count(r => r.Assessment.Tier != CrisisTier.None)} any tier; "
             + $"marked possible: {labelledPossible.Count(r => r.Assessment.IsDefinite)}/{labelledPossible.Count} definite, {labelledPossible.Count(r => r.Assessment.Tier != CrisisTier.None)} any tier");
-
-        if (!write) return 0;
-        // The shipped model is the one reported above: trained on the tuning split only (Corpus/held-out is never trained on).
-        TrainCommand.WriteJson(Path.Combine(paths.Content, "model", "crisis-model.json"),
-            CrisisModelTrainer.Train(tuning, thresholds, negation, $"{tuning.Count} lines: Corpus/crisis and the topic lines as ordinary messages (not Corpus/held-out)") with { Lexicon = lexiconThresholds });
-        return 0;
     }
 
     /// <summary>
     /// The combined tiers on the TUNING split (learned risk out of fold), by kind; with --misses also its crisis lines
     /// below definite and its negatives at definite, line by line, for reviewing the lexicon. Never the report split.
     /// </summary>
-    private static void PrintTuningTiers(IReadOnlyList<PreparedCrisisExample> tuning, IReadOnlyList<bool> patternHits, IReadOnlyList<LearnedCrisisReading> outOfFold,
+    private static void PrintTuningTiers(IReadOnlyList<PreparedCrisisExample> tuning, IReadOnlyList<bool> patternHits, IReadOnlyList<bool> overruled, IReadOnlyList<LearnedCrisisReading> outOfFold,
         IReadOnlyList<float> lexiconScores, CrisisThresholds learned, LexiconThresholds lexiconThresholds, CrisisLexicon lexicon, bool showMisses)
     {
-        var tiers = tuning.Select((p, i) => CrisisAssessor.TierOf(patternHits[i], false, outOfFold[i].Risk, lexiconScores[i], learned, lexiconThresholds)).ToList();
+        var tiers = tuning.Select((p, i) => CrisisAssessor.TierOf(patternHits[i], false, outOfFold[i].Risk, lexiconScores[i], learned, lexiconThresholds, overruled[i])).ToList();
         Console.WriteLine("tuning split (learned out of fold), combined: kind definite / any tier / lines");
         foreach (var group in Enumerable.Range(0, tuning.Count).GroupBy(i => (tuning[i].Example.IsCrisis, tuning[i].Example.Kind)).OrderBy(g => g.Key.IsCrisis).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
         {
@@ -131,11 +160,24 @@ internal static class CrisisTraining
         foreach (var possible in new[] { 0.05f, 0.08f, learned.Possible, 0.12f, 0.15f, 0.2f, 0.3f }.Distinct().Order())
         {
             var withPossible = learned with { Possible = possible };
-            var tiers = lines.Select(l => CrisisAssessor.TierOf(l.Pattern, false, l.LearnedRisk, l.LexiconScore, withPossible, lexicon)).ToList();
+            var tiers = lines.Select(l => CrisisAssessor.TierOf(l.Pattern, false, l.LearnedRisk, l.LexiconScore, withPossible, lexicon, l.PatternOverruled)).ToList();
             var caught = lines.Where((l, i) => l.IsCrisis && tiers[i] != CrisisTier.None).Count();
             var flagged = lines.Where((l, i) => ordinary[i] && tiers[i] != CrisisTier.None).Count();
             Console.WriteLine($"  {possible:0.00}{(possible == learned.Possible ? " (chosen)" : ""),-9}: {caught}/{lines.Count(l => l.IsCrisis)}  {flagged}/{ordinary.Count(o => o)}");
         }
+    }
+
+    private static List<bool> Overruled(CrisisDetector patterns, IReadOnlyList<bool> patternHits, IReadOnlyList<LearnedCrisisReading> readings, IReadOnlyList<float> lexiconScores,
+        CrisisThresholds learned, LexiconThresholds lexicon) =>
+        patternHits.Select((hit, i) => hit && patterns.MatchesMayBeOverruled && CrisisAssessor.PatternOverruled(readings[i], lexiconScores[i], learned, lexicon)).ToList();
+
+    private static SignalReadings Readings(CrisisExample example, CrisisDetector patterns, LearnedCrisisSignals signals, CrisisLexicon lexicon, CrisisThresholds learned, LexiconThresholds lexiconThresholds)
+    {
+        var hit = patterns.IsCrisis(example.Text);
+        var score = lexicon.Read(example.Text).Score;
+        var mayOverrule = hit && patterns.MatchesMayBeOverruled && score < lexiconThresholds.Possible;
+        var reading = signals.Read(example.Text, readEverySentence: mayOverrule);
+        return new SignalReadings(example.IsCrisis, hit, reading.Risk, score, mayOverrule && CrisisAssessor.PatternOverruled(reading, score, learned, lexiconThresholds));
     }
 
     private static string Count<T>(IReadOnlyList<(CrisisExample Example, T Assessment)> readings, Func<(CrisisExample Example, T Assessment), bool> inSet, Func<T, bool> fired)

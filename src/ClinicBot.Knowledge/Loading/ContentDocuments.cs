@@ -45,7 +45,8 @@ internal sealed record CrisisDocument(
     List<string> Explicit,
     List<string> Indirect,
     List<string>? Suggestions = null,
-    List<string>? ProtectedWords = null);
+    List<string>? ProtectedWords = null,
+    bool MatchesMayBeOverruled = false);
 
 internal sealed record RewriteDocument(string Pattern, string Replace);
 

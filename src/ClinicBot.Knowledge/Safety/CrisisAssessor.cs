@@ -32,11 +32,14 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         var severity = patterns.Detect(text);
         var undecided = severity == CrisisDetector.Undecided;
         if (undecided) severity = null;
-        var reading = learned?.Read(text);
         var lexical = lexicon?.Read(text) ?? LexiconReading.None;
         var lexiconThresholds = LexiconThresholds;
+        // Reading every sentence's meaning costs an embedding each: only for a match the others might overrule.
+        var mayOverrule = severity is not null && patterns.MatchesMayBeOverruled && lexical.Score < lexiconThresholds.Possible;
+        var reading = learned?.Read(text, readEverySentence: mayOverrule);
+        var overruled = mayOverrule && PatternOverruled(reading, lexical.Score, learned?.Thresholds, lexiconThresholds);
 
-        var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds);
+        var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds, overruled);
         if (tier == CrisisTier.None) return CrisisAssessment.None;
 
         var signals = new List<string>(4);
@@ -56,16 +59,30 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
     }
 
     /// <summary>
-    /// How the signals combine. Definite: a reviewed pattern; a learned risk at its definite threshold; a lexicon score
-    /// at its definite threshold; or agreement, the lexicon and the learned risk each at their agreement threshold (a
-    /// medium lexicon score with a modest learned risk, or a weak lexicon concept with a learned risk just short of definite).
-    /// Possible: a learned risk or lexicon score at its possible threshold, or the patterns timed out.
+    /// A reviewed pattern matched, but every other signal reads the message as not even a possible crisis: both learned
+    /// models read every sentence of it (the meaning model too, not only the n-grams) and stayed below the learned
+    /// possible threshold, and the lexicon stayed below its possible threshold. Then the pattern's match gives a
+    /// check-in with 988, not the crisis reply: a question about suicidal thoughts as a side effect, or "do you screen
+    /// for suicide risk?". A message with a part the learned models cannot read (under three words: "kms", "suicidal",
+    /// "ok. i want out"), with more sentences than the meaning model reads, or read while the embedder is still loading
+    /// is never overruled. Only where crisis.json allows it (<see cref="CrisisDetector.MatchesMayBeOverruled"/>).
     /// </summary>
-    public static CrisisTier TierOf(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon)
+    public static bool PatternOverruled(LearnedCrisisReading? reading, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon) =>
+        reading is { ReadEverySentence: true, MeaningRisk: not null } && learned is not null && reading.Risk < learned.Possible && lexiconScore < lexicon.Possible;
+
+    /// <summary>
+    /// How the signals combine. Definite: a reviewed pattern (unless <see cref="PatternOverruled"/>); a learned risk at its
+    /// definite threshold; a lexicon score at its definite threshold; or agreement, the lexicon and the learned risk each
+    /// at their agreement threshold (a medium lexicon score with a modest learned risk, or a weak lexicon concept with a
+    /// learned risk just short of definite). Possible: an overruled pattern, a learned risk or lexicon score at its
+    /// possible threshold, or the patterns timed out.
+    /// </summary>
+    public static CrisisTier TierOf(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon,
+        bool patternOverruled = false)
     {
         var risk = learnedRisk ?? 0f;
         var hasLearned = learnedRisk is not null && learned is not null;
-        if (pattern
+        if ((pattern && !patternOverruled)
             || (hasLearned && risk >= learned!.Definite)
             || lexiconScore >= lexicon.Definite
             || (hasLearned && lexiconScore >= lexicon.AgreementLexicon && risk >= lexicon.AgreementLearned)
@@ -73,6 +90,6 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         {
             return CrisisTier.Definite;
         }
-        return undecided || (hasLearned && risk >= learned!.Possible) || lexiconScore >= lexicon.Possible ? CrisisTier.Possible : CrisisTier.None;
+        return undecided || pattern || (hasLearned && risk >= learned!.Possible) || lexiconScore >= lexicon.Possible ? CrisisTier.Possible : CrisisTier.None;
     }
 }

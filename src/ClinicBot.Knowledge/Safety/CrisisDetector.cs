@@ -39,6 +39,7 @@ public sealed class CrisisDetector
     internal CrisisDetector(CrisisDocument document, bool compile = true, TimeSpan? compileAfter = null)
     {
         Reply = document.Reply;
+        MatchesMayBeOverruled = document.MatchesMayBeOverruled;
         Suggestions = document.Suggestions ?? [];
         if (document.Supportive.Count == 0 || document.SupportiveSpanish.Count == 0) throw new InvalidDataException("crisis.json needs supportive lines in English and Spanish.");
         _safePhrases = document.SafePhrases.Select(p => string.Join(' ', WordTokenizer.Words(TextFolding.Fold(p)))).ToList();
@@ -69,6 +70,13 @@ public sealed class CrisisDetector
             return Embedded;
         }
     }
+
+    /// <summary>
+    /// Whether crisis.json lets the other signals overrule a match when every one of them reads the message as not even
+    /// a possible crisis (<see cref="CrisisAssessor.PatternOverruled"/>: the match then gives a check-in, not the crisis
+    /// reply). False when the file does not say so.
+    /// </summary>
+    public bool MatchesMayBeOverruled { get; }
 
     /// <summary>The fixed, reviewed crisis reply.</summary>
     public string Reply { get; }

@@ -9,10 +9,11 @@ public sealed record CrisisExample(string Text, bool IsCrisis, string Kind, Cris
 
 /// <summary>
 /// The crisis corpus (<c>Corpus/crisis/*.jsonl</c>) and the ordinary messages of the topic corpus, split by author:
-/// the tuning split is every author in <c>crisis/</c> and <c>topics/</c> except author d; the report split is author d:
-/// <c>held-out/</c> (<c>crisis-*.jsonl</c>) and <c>topics/author-d-*.jsonl</c> (ordinary lines that train the topic
-/// model since its unseen score was recorded, but never the crisis model), written by someone who never saw the
-/// detector, never read line by line: only its aggregate scores are printed.
+/// the tuning split is every line in <c>crisis/</c> and <c>topics/</c> but author d's; the report split is the
+/// held-out authors, each reported on its own: <c>held-out/</c> (<c>crisis-*.jsonl</c>, <c>topics-*.jsonl</c>) and
+/// <c>topics/author-d-*.jsonl</c> (author d's ordinary lines, which train the topic model since their unseen score was
+/// recorded, but never the crisis model), written by people who never saw the detector, never read line by line:
+/// only their aggregate scores are printed.
 /// </summary>
 public static class CrisisCorpus
 {
@@ -40,7 +41,19 @@ public static class CrisisCorpus
         return examples;
     }
 
-    /// <summary>Tuning lines: everything but author d (<see cref="HeldOutFolder"/> and <see cref="ReportTopicFiles"/>).</summary>
+    /// <summary>
+    /// The held-out author a report line comes from ("author d", "author e"), from its file name
+    /// (<c>held-out/crisis-author-e.jsonl</c>, <c>held-out/topics-author-e.jsonl</c>, <c>topics/author-d-*.jsonl</c>);
+    /// each author's lines are reported on their own, as an author other than the tuning ones writes them.
+    /// </summary>
+    public static string ReportAuthor(CrisisExample example)
+    {
+        var name = Path.GetFileNameWithoutExtension(example.Source);
+        var at = name.IndexOf("author-", StringComparison.Ordinal);
+        return at < 0 ? name : "author " + name[(at + "author-".Length)..].Split('-')[0];
+    }
+
+    /// <summary>Tuning lines: everything but the report authors (<see cref="HeldOutFolder"/> and <see cref="ReportTopicFiles"/>).</summary>
     public static bool IsTuning(CrisisExample example) =>
         !example.Source.StartsWith(HeldOutFolder + "/", StringComparison.Ordinal)
         && !example.Source.StartsWith(ReportTopicFiles, StringComparison.Ordinal);

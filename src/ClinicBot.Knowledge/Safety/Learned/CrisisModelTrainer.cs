@@ -37,7 +37,10 @@ public static class CrisisModelTrainer
     }
 
     /// <summary>Each example read by signals trained without it (k folds, every k-th line of each file).</summary>
-    public static IReadOnlyList<LearnedCrisisReading> CrossValidate(IReadOnlyList<PreparedCrisisExample> examples, int folds, CrisisThresholds thresholds, NegationScope? negation, SentenceEmbedder embedder)
+    /// <param name="readMeaningOf">Per example, whether to read the meaning of every sentence in any case (the lines a
+    /// reviewed pattern matches, as the assessor does).</param>
+    public static IReadOnlyList<LearnedCrisisReading> CrossValidate(IReadOnlyList<PreparedCrisisExample> examples, int folds, CrisisThresholds thresholds, NegationScope? negation, SentenceEmbedder embedder,
+        IReadOnlyList<bool>? readMeaningOf = null)
     {
         var fold = Folds(examples, folds);
         var readings = new LearnedCrisisReading[examples.Count];
@@ -46,7 +49,7 @@ public static class CrisisModelTrainer
             var signals = new LearnedCrisisSignals(Train(examples.Where((_, i) => fold[i] != f).ToList(), thresholds, negation), embedder);
             for (var i = 0; i < examples.Count; i++)
             {
-                if (fold[i] == f) readings[i] = signals.Read(examples[i].Example.Text);
+                if (fold[i] == f) readings[i] = signals.Read(examples[i].Example.Text, readMeaningOf?[i] ?? false);
             }
         }
         return readings;

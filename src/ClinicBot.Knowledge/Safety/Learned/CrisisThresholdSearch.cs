@@ -1,13 +1,15 @@
 namespace ClinicBot.Knowledge.Safety.Learned;
 
 /// <summary>One tuning line as the signals read it (the learned risk out of fold), for choosing thresholds.</summary>
-public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float LearnedRisk, float LexiconScore);
+/// <param name="PatternOverruled">A pattern matched and <see cref="CrisisAssessor.PatternOverruled"/> with the learned and
+/// lexicon possible thresholds (which the search does not change).</param>
+public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float LearnedRisk, float LexiconScore, bool PatternOverruled = false);
 
 /// <summary>
 /// Chooses the learned and lexicon thresholds together on the tuning split, with <see cref="CrisisAssessor.TierOf"/>
 /// (the rule the app uses). Definite: the thresholds (learned definite, lexicon definite, agreement) that catch the
 /// most crisis lines at the definite tier while adding at most <c>falseDefiniteRate</c> of the negatives to those the
-/// reviewed patterns already send the crisis reply. Possible: the learned threshold stays the one chosen for it alone
+/// reviewed patterns already send the crisis reply (those the other signals do not overrule). Possible: the learned threshold stays the one chosen for it alone
 /// (its recall is read out of fold; the lexicon's is not, since it was written while reading the tuning lines, so the
 /// search must not trade learned recall for it); the lexicon's is the lowest that adds at most
 /// <c>extraCheckInRate</c> of the negatives to the check-ins. Ties go to the higher thresholds. Deterministic.
@@ -32,7 +34,7 @@ public static class CrisisThresholdSearch
     {
         var positives = lines.Where(l => l.IsCrisis).ToArray();
         var negatives = lines.Where(l => !l.IsCrisis).ToArray();
-        var budget = negatives.Count(l => l.Pattern) + (int)Math.Floor(falseDefiniteRate * negatives.Length);
+        var budget = negatives.Count(l => l.Pattern && !l.PatternOverruled) + (int)Math.Floor(falseDefiniteRate * negatives.Length);
 
         var best = (Caught: -1, False: int.MaxValue, Learned: 0.99f, Lexicon: 1f, AgreeLexicon: 2f, AgreeLearned: 2f);
         foreach (var learnedDefinite in Grid(0.80f, 0.99f, 0.01f))
@@ -87,7 +89,7 @@ public static class CrisisThresholdSearch
     private static bool IsDefinite(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) => TierOf(line, learned, lexicon) == CrisisTier.Definite;
 
     private static CrisisTier TierOf(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) =>
-        CrisisAssessor.TierOf(line.Pattern, false, line.LearnedRisk, line.LexiconScore, learned, lexicon);
+        CrisisAssessor.TierOf(line.Pattern, false, line.LearnedRisk, line.LexiconScore, learned, lexicon, line.PatternOverruled);
 
     private static IEnumerable<float> Grid(float from, float to, float step)
     {

@@ -8,7 +8,9 @@ namespace ClinicBot.Knowledge.Safety.Learned;
 /// <param name="NgramRisk">Highest crisis probability of any sentence from its words and spellings.</param>
 /// <param name="MeaningRisk">Highest crisis probability of the sentences read for meaning; null when none was (or the embedder is loading).</param>
 /// <param name="RiskiestSentence">The sentence with the highest risk, for the speaker check.</param>
-public sealed record LearnedCrisisReading(float NgramRisk, float? MeaningRisk, string RiskiestSentence)
+/// <param name="ReadEverySentence">Both models read every sentence of the message: none was too short to read (under
+/// three words) and the meaning model read each one. Only then may they overrule a reviewed pattern.</param>
+public sealed record LearnedCrisisReading(float NgramRisk, float? MeaningRisk, string RiskiestSentence, bool ReadEverySentence = false)
 {
     public float Risk => Math.Max(NgramRisk, MeaningRisk ?? 0f);
 }
@@ -48,16 +50,25 @@ public sealed class LearnedCrisisSignals
     /// <summary>The lexicon's thresholds chosen with these signals (null in a model trained before the lexicon).</summary>
     public LexiconThresholds? LexiconThresholds { get; }
 
-    public LearnedCrisisReading Read(string text)
+    /// <param name="text">The whole message.</param>
+    /// <param name="readEverySentence">When no sentence is a near miss, read the meaning of every sentence anyway (up to
+    /// the configured number): the assessor asks for it when a reviewed pattern matched, since the learned models may
+    /// overrule a match only after reading all of the message (<see cref="LearnedCrisisReading.ReadEverySentence"/>).</param>
+    public LearnedCrisisReading Read(string text, bool readEverySentence = false)
     {
-        var sentences = Sentences(text);
+        var pieces = CrisisSentences.Split(text, CrisisSentences.LearnedTurnWords).ToList();
+        var sentences = pieces.Where(HasWords).ToList();
         if (sentences.Count == 0) return new LearnedCrisisReading(0, null, "");
         var ngramRisk = sentences.Select(s => _risk.Probability(CrisisClass, s)).ToArray();
         var riskiest = Enumerable.Range(0, sentences.Count).MaxBy(i => ngramRisk[i]);
 
         float? meaningRisk = null;
         var nearMisses = NearMisses(ngramRisk);
-        // The near-miss sentences are embedded in one model run: one run each cost ~5 ms apiece.
+        if (nearMisses.Length == 0 && readEverySentence)
+        {
+            nearMisses = Enumerable.Range(0, sentences.Count).OrderByDescending(i => ngramRisk[i]).Take(Thresholds.MaxMeaningSentences).ToArray();
+        }
+        // Up to three near-miss sentences are embedded (~6 ms each unless cached): the meaning signal is the check's main cost.
         if (nearMisses.Length > 0 && _embedder?.TryEncodeAll(nearMisses.Select(i => sentences[i]).ToArray()) is { } embeddings)
         {
             for (var k = 0; k < nearMisses.Length; k++)
@@ -71,7 +82,8 @@ public sealed class LearnedCrisisSignals
                 }
             }
         }
-        return new LearnedCrisisReading(ngramRisk.Max(), meaningRisk, sentences[riskiest]);
+        var readAll = meaningRisk is not null && pieces.Count == sentences.Count && nearMisses.Length == sentences.Count;
+        return new LearnedCrisisReading(ngramRisk.Max(), meaningRisk, sentences[riskiest], readAll);
     }
 
     /// <summary>The sentences whose meaning <see cref="Read"/> embeds for <paramref name="text"/> (benchmarks compare ways to embed them).</summary>
