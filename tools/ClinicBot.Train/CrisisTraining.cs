@@ -64,7 +64,6 @@ internal static class CrisisTraining
 
         PrintTuningTiers(tuning, tuningHits, overruled, outOfFold, tuningLexicon, thresholds, lexiconThresholds, lexicon, showMisses);
 
-
         var tunedModel = CrisisModelTrainer.Train(tuning, thresholds, negation) with { Lexicon = lexiconThresholds };
         var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
         var tunedSignals = new LearnedCrisisSignals(tunedModel, embedder);
