@@ -63,12 +63,7 @@ public sealed class SentenceEmbedder : IDisposable
     /// and for a long message's sentences that padding cost more than the runs saved (the meaning signal of
     /// ~2,000-character messages: p99 37 ms batched, 24 ms one run each; docs/understanding.md).
     /// </summary>
-    public float[][]? TryEncodeAll(IReadOnlyList<string> texts)
-    {
-        if (!IsReady) return null;
-        var encoder = _encoder.Result;
-        return texts.Select(Clip).Select(clipped => Cache.GetOrAdd(clipped, text => encoder.Encode([text])[0])!).ToArray();
-    }
+    public float[][]? TryEncodeAll(IReadOnlyList<string> texts) => IsReady ? texts.Select(text => TryEncode(text)!).ToArray() : null;
 
     /// <summary>Embeddings of many texts, waiting for the model if needed (training and evaluation tools).</summary>
     public async Task<float[][]> EncodeAllAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)

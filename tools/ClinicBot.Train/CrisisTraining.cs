@@ -66,14 +66,13 @@ internal static class CrisisTraining
 
         var tunedModel = CrisisModelTrainer.Train(tuning, thresholds, negation) with { Lexicon = lexiconThresholds };
         var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
-        var tunedSignals = new LearnedCrisisSignals(tunedModel, embedder);
         var scoredExamples = scored.Select(s => new CrisisExample(s.Text, s.Topic == TopicNames.Crisis, s.Topic == TopicNames.Crisis ? "crisis" : "ordinary", CrisisSpeaker.Self, false, "scored")).ToList();
         var scoredReadings = scoredExamples.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
         PrintCheckInTradeOff("tuning split (learned out of fold)", tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i])).ToList(),
             tuning.Select(p => p.Example.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
         foreach (var author in report.GroupBy(CrisisCorpus.ReportAuthor).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            PrintReport($"report split, {author.Key}", author.ToList(), tuned, tunedSignals, patterns, lexicon, thresholds, lexiconThresholds, scoredReadings);
+            PrintReport($"report split, {author.Key}", author.ToList(), tuned, thresholds, lexiconThresholds, scoredReadings);
         }
 
         if (!write) return 0;
@@ -84,8 +83,8 @@ internal static class CrisisTraining
     }
 
     /// <summary>One held-out author's aggregate scores: per signal and combined, the check-in trade-off, and by kind (never a line).</summary>
-    private static void PrintReport(string name, IReadOnlyList<CrisisExample> report, CrisisAssessor tuned, LearnedCrisisSignals tunedSignals, CrisisDetector patterns,
-        CrisisLexicon lexicon, CrisisThresholds thresholds, LexiconThresholds lexiconThresholds, IReadOnlyList<(CrisisExample Example, CrisisAssessment Assessment)> scoredReadings)
+    private static void PrintReport(string name, IReadOnlyList<CrisisExample> report, CrisisAssessor tuned,
+        CrisisThresholds thresholds, LexiconThresholds lexiconThresholds, IReadOnlyList<(CrisisExample Example, CrisisAssessment Assessment)> scoredReadings)
     {
         var withScored = scoredReadings.Count > 0;
         Console.WriteLine();
@@ -107,7 +106,7 @@ internal static class CrisisTraining
                 + (withScored ? $" {Count(scoredReadings, r => r.Example.IsCrisis, fired)} | {Count(scoredReadings, r => !r.Example.IsCrisis, fired)} |" : ""));
         }
 
-        PrintCheckInTradeOff(name, report.Select(e => Readings(e, patterns, tunedSignals, lexicon, thresholds, lexiconThresholds)).ToList(),
+        PrintCheckInTradeOff(name, report.Select(e => Readings(e, tuned)).ToList(),
             report.Select(e => e.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
 
         Console.WriteLine($"{name}, crisis lines by kind: caught (definite + possible) / lines, definite");
@@ -170,13 +169,10 @@ internal static class CrisisTraining
         CrisisThresholds learned, LexiconThresholds lexicon) =>
         patternHits.Select((hit, i) => hit && patterns.MatchesMayBeOverruled && CrisisAssessor.PatternOverruled(readings[i], lexiconScores[i], learned, lexicon)).ToList();
 
-    private static SignalReadings Readings(CrisisExample example, CrisisDetector patterns, LearnedCrisisSignals signals, CrisisLexicon lexicon, CrisisThresholds learned, LexiconThresholds lexiconThresholds)
+    private static SignalReadings Readings(CrisisExample example, CrisisAssessor assessor)
     {
-        var hit = patterns.IsCrisis(example.Text);
-        var score = lexicon.Read(example.Text).Score;
-        var mayOverrule = hit && patterns.MatchesMayBeOverruled && score < lexiconThresholds.Possible;
-        var reading = signals.Read(example.Text, readEverySentence: mayOverrule);
-        return new SignalReadings(example.IsCrisis, hit, reading.Risk, score, mayOverrule && CrisisAssessor.PatternOverruled(reading, score, learned, lexiconThresholds));
+        var read = assessor.ReadSignals(example.Text);
+        return new SignalReadings(example.IsCrisis, read.Severity is not null, read.Learned?.Risk ?? 0f, read.Lexical.Score, read.PatternOverruled);
     }
 
     private static string Count<T>(IReadOnlyList<(CrisisExample Example, T Assessment)> readings, Func<(CrisisExample Example, T Assessment), bool> inSet, Func<T, bool> fired)

@@ -3,6 +3,14 @@ using ClinicBot.Knowledge.Safety.Lexicon;
 
 namespace ClinicBot.Knowledge.Safety;
 
+/// <summary>The signals' readings of one message (<see cref="CrisisAssessor.ReadSignals"/>).</summary>
+/// <param name="Severity">The reviewed patterns' match ("explicit" or "indirect"), or null.</param>
+/// <param name="Undecided">The patterns timed out.</param>
+/// <param name="Learned">The learned models' reading; null without a crisis model.</param>
+/// <param name="Lexical">The lexicon's reading.</param>
+/// <param name="PatternOverruled">The match is overruled by every other signal (<see cref="CrisisAssessor.PatternOverruled"/>).</param>
+public sealed record CrisisSignalReadings(string? Severity, bool Undecided, LearnedCrisisReading? Learned, LexiconReading Lexical, bool PatternOverruled);
+
 /// <summary>
 /// The crisis check: independent signals OR'ed, recall first. The reviewed patterns (<see cref="CrisisDetector"/>),
 /// a learned model of words and spellings on every sentence, a learned model of meaning on the riskiest sentences,
@@ -26,18 +34,26 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
     /// <summary>The lexicon's thresholds in use: those trained with the crisis model, else the standalone ones.</summary>
     public LexiconThresholds LexiconThresholds => learned?.LexiconThresholds ?? LexiconThresholds.Standalone;
 
-    public CrisisAssessment Assess(string? text)
+    /// <summary>What each signal reads in <paramref name="text"/>, before they are combined (<see cref="Assess"/>; the
+    /// training tool's reports).</summary>
+    public CrisisSignalReadings ReadSignals(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return CrisisAssessment.None;
         var severity = patterns.Detect(text);
         var undecided = severity == CrisisDetector.Undecided;
         if (undecided) severity = null;
         var lexical = lexicon?.Read(text) ?? LexiconReading.None;
-        var lexiconThresholds = LexiconThresholds;
         // Reading every sentence's meaning costs an embedding each: only for a match the others might overrule.
-        var mayOverrule = severity is not null && patterns.MatchesMayBeOverruled && lexical.Score < lexiconThresholds.Possible;
+        var mayOverrule = severity is not null && patterns.MatchesMayBeOverruled && lexical.Score < LexiconThresholds.Possible;
         var reading = learned?.Read(text, readEverySentence: mayOverrule);
-        var overruled = mayOverrule && PatternOverruled(reading, lexical.Score, learned?.Thresholds, lexiconThresholds);
+        var overruled = mayOverrule && PatternOverruled(reading, lexical.Score, learned?.Thresholds, LexiconThresholds);
+        return new CrisisSignalReadings(severity, undecided, reading, lexical, overruled);
+    }
+
+    public CrisisAssessment Assess(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return CrisisAssessment.None;
+        var (severity, undecided, reading, lexical, overruled) = ReadSignals(text);
+        var lexiconThresholds = LexiconThresholds;
 
         var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds, overruled);
         if (tier == CrisisTier.None) return CrisisAssessment.None;
