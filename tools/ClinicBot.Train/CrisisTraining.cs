@@ -50,7 +50,7 @@ internal static class CrisisTraining
             tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i])).ToList(), learnedOnly);
         var overruled = Overruled(patterns, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds);
         (thresholds, lexiconThresholds) = CrisisThresholdSearch.Choose(
-            tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i])).ToList(), learnedOnly);
+            tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i], outOfFold[i].Whole)).ToList(), learnedOnly);
         if (!overruled.SequenceEqual(Overruled(patterns, tuningHits, outOfFold, tuningLexicon, thresholds, lexiconThresholds)))
         {
             Console.WriteLine("note: the second search moved a possible threshold; the overruled matches below are the final thresholds' own");
@@ -60,6 +60,7 @@ internal static class CrisisTraining
             + $"overruled to a check-in by the other signals: crisis {tuning.Where((p, i) => p.Example.IsCrisis && overruled[i]).Count()}, not {tuning.Where((p, i) => !p.Example.IsCrisis && overruled[i]).Count()}");
         Console.WriteLine($"learned alone would take: definite >= {learnedOnly.Definite:0.00}, possible >= {learnedOnly.Possible:0.00}");
         Console.WriteLine($"thresholds from {Folds}-fold CV on the tuning split: definite >= {thresholds.Definite:0.00}, possible >= {thresholds.Possible:0.00}, meaning read from n-gram risk >= {thresholds.NearMiss:0.00} (at most {thresholds.MaxMeaningSentences} sentences)");
+        Console.WriteLine($"whole message read as one text: a possible crisis is definite at meaning risk >= {thresholds.WholeDefinite:0.00} with n-gram risk >= {thresholds.WholeDefiniteWords:0.00}");
         Console.WriteLine($"lexicon: definite >= {lexiconThresholds.Definite:0.00}, possible >= {lexiconThresholds.Possible:0.00}; agreement: lexicon >= {lexiconThresholds.AgreementLexicon:0.00} with learned risk >= {lexiconThresholds.AgreementLearned:0.00}");
 
         PrintTuningTiers(tuning, tuningHits, overruled, outOfFold, tuningLexicon, thresholds, lexiconThresholds, lexicon, showMisses);
@@ -68,7 +69,7 @@ internal static class CrisisTraining
         var tuned = new CrisisAssessor(patterns, new LearnedCrisisSignals(tunedModel, embedder), lexicon);
         var scoredExamples = scored.Select(s => new CrisisExample(s.Text, s.Topic == TopicNames.Crisis, s.Topic == TopicNames.Crisis ? "crisis" : "ordinary", CrisisSpeaker.Self, false, "scored")).ToList();
         var scoredReadings = scoredExamples.Select(e => (Example: e, Assessment: tuned.Assess(e.Text))).ToList();
-        PrintCheckInTradeOff("tuning split (learned out of fold)", tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i])).ToList(),
+        PrintCheckInTradeOff("tuning split (learned out of fold)", tuning.Select((p, i) => new SignalReadings(p.Example.IsCrisis, tuningHits[i], outOfFold[i].Risk, tuningLexicon[i], overruled[i], outOfFold[i].Whole)).ToList(),
             tuning.Select(p => p.Example.Kind == "ordinary").ToList(), thresholds, lexiconThresholds);
         foreach (var author in report.GroupBy(CrisisCorpus.ReportAuthor).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -135,7 +136,7 @@ internal static class CrisisTraining
     private static void PrintTuningTiers(IReadOnlyList<PreparedCrisisExample> tuning, IReadOnlyList<bool> patternHits, IReadOnlyList<bool> overruled, IReadOnlyList<LearnedCrisisReading> outOfFold,
         IReadOnlyList<float> lexiconScores, CrisisThresholds learned, LexiconThresholds lexiconThresholds, CrisisLexicon lexicon, bool showMisses)
     {
-        var tiers = tuning.Select((p, i) => CrisisAssessor.TierOf(patternHits[i], false, outOfFold[i].Risk, lexiconScores[i], learned, lexiconThresholds, overruled[i])).ToList();
+        var tiers = tuning.Select((p, i) => CrisisAssessor.TierOf(patternHits[i], false, outOfFold[i].Risk, lexiconScores[i], learned, lexiconThresholds, overruled[i], outOfFold[i].Whole)).ToList();
         Console.WriteLine("tuning split (learned out of fold), combined: kind definite / any tier / lines");
         foreach (var group in Enumerable.Range(0, tuning.Count).GroupBy(i => (tuning[i].Example.IsCrisis, tuning[i].Example.Kind)).OrderBy(g => g.Key.IsCrisis).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
         {
@@ -158,7 +159,7 @@ internal static class CrisisTraining
         foreach (var possible in new[] { 0.05f, 0.08f, learned.Possible, 0.12f, 0.15f, 0.2f, 0.3f }.Distinct().Order())
         {
             var withPossible = learned with { Possible = possible };
-            var tiers = lines.Select(l => CrisisAssessor.TierOf(l.Pattern, false, l.LearnedRisk, l.LexiconScore, withPossible, lexicon, l.PatternOverruled)).ToList();
+            var tiers = lines.Select(l => CrisisAssessor.TierOf(l.Pattern, false, l.LearnedRisk, l.LexiconScore, withPossible, lexicon, l.PatternOverruled, l.Whole)).ToList();
             var caught = lines.Where((l, i) => l.IsCrisis && tiers[i] != CrisisTier.None).Count();
             var flagged = lines.Where((l, i) => ordinary[i] && tiers[i] != CrisisTier.None).Count();
             Console.WriteLine($"  {possible:0.00}{(possible == learned.Possible ? " (chosen)" : ""),-9}: {caught}/{lines.Count(l => l.IsCrisis)}  {flagged}/{ordinary.Count(o => o)}");
@@ -172,7 +173,7 @@ internal static class CrisisTraining
     private static SignalReadings Readings(CrisisExample example, CrisisAssessor assessor)
     {
         var read = assessor.ReadSignals(example.Text);
-        return new SignalReadings(example.IsCrisis, read.Severity is not null, read.Learned?.Risk ?? 0f, read.Lexical.Score, read.PatternOverruled);
+        return new SignalReadings(example.IsCrisis, read.Severity is not null, read.Learned?.Risk ?? 0f, read.Lexical.Score, read.PatternOverruled, read.Whole);
     }
 
     private static string Count<T>(IReadOnlyList<(CrisisExample Example, T Assessment)> readings, Func<(CrisisExample Example, T Assessment), bool> inSet, Func<T, bool> fired)

@@ -19,7 +19,8 @@ public enum CrisisSpeaker
 /// The crisis check's verdict on one message.
 /// </summary>
 /// <param name="Severity">"explicit" or "indirect" when a reviewed pattern matched (the evaluation's labels); else null.</param>
-/// <param name="Signals">Which signals fired ("patterns", "ngrams", "meaning", "lexicon"), for counts and tuning; never the text.</param>
+/// <param name="Signals">Which signals fired ("patterns", "ngrams", "meaning", "lexicon", and "whole" when the whole
+/// message read as one text made it definite), for counts and tuning; never the text.</param>
 public sealed record CrisisAssessment(CrisisTier Tier, string? Severity, CrisisSpeaker Speaker, bool Spanish, IReadOnlyList<string> Signals)
 {
     public static CrisisAssessment None { get; } = new(CrisisTier.None, null, CrisisSpeaker.Self, false, []);

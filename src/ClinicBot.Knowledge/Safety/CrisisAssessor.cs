@@ -9,7 +9,10 @@ namespace ClinicBot.Knowledge.Safety;
 /// <param name="Learned">The learned models' reading; null without a crisis model.</param>
 /// <param name="Lexical">The lexicon's reading.</param>
 /// <param name="PatternOverruled">The match is overruled by every other signal (<see cref="CrisisAssessor.PatternOverruled"/>).</param>
-public sealed record CrisisSignalReadings(string? Severity, bool Undecided, LearnedCrisisReading? Learned, LexiconReading Lexical, bool PatternOverruled);
+/// <param name="Whole">The learned models' reading of the whole message as one text, when the others give a possible
+/// crisis (<see cref="CrisisAssessor.TierOf"/>); else null.</param>
+public sealed record CrisisSignalReadings(string? Severity, bool Undecided, LearnedCrisisReading? Learned, LexiconReading Lexical, bool PatternOverruled,
+    WholeMessageReading? Whole = null);
 
 /// <summary>
 /// The crisis check: independent signals OR'ed, recall first. The reviewed patterns (<see cref="CrisisDetector"/>),
@@ -24,6 +27,7 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
     public const string NgramSignal = "ngrams";
     public const string MeaningSignal = "meaning";
     public const string LexiconSignal = "lexicon";
+    public const string WholeMessageSignal = "whole";
 
     public CrisisDetector Patterns => patterns;
 
@@ -46,16 +50,29 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         var mayOverrule = severity is not null && patterns.MatchesMayBeOverruled && lexical.Score < LexiconThresholds.Possible;
         var reading = learned?.Read(text, readEverySentence: mayOverrule);
         var overruled = mayOverrule && PatternOverruled(reading, lexical.Score, learned?.Thresholds, LexiconThresholds);
-        return new CrisisSignalReadings(severity, undecided, reading, lexical, overruled);
+        var sentenceTier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, LexiconThresholds, overruled);
+        return new CrisisSignalReadings(severity, undecided, reading, lexical, overruled, ReadWhole(text, sentenceTier));
+    }
+
+    /// <summary>
+    /// The whole message as one text, only where it could change <paramref name="sentenceTier"/>: a possible crisis,
+    /// which it may make definite. The n-gram model reads it first; the embedding (~6-10 ms more at 200 characters) is
+    /// computed only when the words reach <see cref="CrisisThresholds.WholeDefiniteWords"/>.
+    /// </summary>
+    private WholeMessageReading? ReadWhole(string text, CrisisTier sentenceTier)
+    {
+        if (learned is null || sentenceTier != CrisisTier.Possible || learned.Thresholds.WholeDefinite > 1f) return null;
+        var words = learned.ReadWholeWords(text);
+        return words.NgramRisk >= learned.Thresholds.WholeDefiniteWords ? learned.WithMeaning(words, text) : words;
     }
 
     public CrisisAssessment Assess(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return CrisisAssessment.None;
-        var (severity, undecided, reading, lexical, overruled) = ReadSignals(text);
+        var (severity, undecided, reading, lexical, overruled, whole) = ReadSignals(text);
         var lexiconThresholds = LexiconThresholds;
 
-        var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds, overruled);
+        var tier = TierOf(severity is not null, undecided, reading?.Risk, lexical.Score, learned?.Thresholds, lexiconThresholds, overruled, whole);
         if (tier == CrisisTier.None) return CrisisAssessment.None;
 
         var signals = new List<string>(4);
@@ -64,6 +81,7 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
         if (reading?.MeaningRisk is { } meaning && meaning >= learned!.Thresholds.Possible) signals.Add(MeaningSignal);
         var lexiconFired = lexical.Score >= lexiconThresholds.Possible;
         if (lexiconFired) signals.Add(LexiconSignal);
+        if (RaisedByWholeMessage(whole, learned?.Thresholds)) signals.Add(WholeMessageSignal);
 
         // Who is at risk and the language: the learned models read them on their riskiest sentence; when the lexicon
         // fired and they did not, the lexicon's riskiest sentence says it.
@@ -92,9 +110,24 @@ public sealed class CrisisAssessor(CrisisDetector patterns, LearnedCrisisSignals
     /// at their agreement threshold (a medium lexicon score with a modest learned risk, or a weak lexicon concept with a
     /// learned risk just short of definite). Possible: an overruled pattern, a learned risk or lexicon score at its
     /// possible threshold, or the patterns timed out.
+    /// Then the <paramref name="whole"/> message read as one text, as the learned models were trained: a possible crisis
+    /// that reads as one whole (meaning risk at <see cref="CrisisThresholds.WholeDefinite"/>, words at
+    /// <see cref="CrisisThresholds.WholeDefiniteWords"/>) is definite ("I tried before. The same feeling is back." reads as
+    /// crisis whole more than sentence by sentence). The whole reading only ever raises a tier: a crisis sentence
+    /// inside a longer run of ordinary questions reads as ordinary when the message is read whole (docs/understanding.md).
     /// </summary>
     public static CrisisTier TierOf(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon,
-        bool patternOverruled = false)
+        bool patternOverruled = false, WholeMessageReading? whole = null)
+    {
+        var tier = SentenceTier(pattern, undecided, learnedRisk, lexiconScore, learned, lexicon, patternOverruled);
+        return tier == CrisisTier.Possible && RaisedByWholeMessage(whole, learned) ? CrisisTier.Definite : tier;
+    }
+
+    private static bool RaisedByWholeMessage(WholeMessageReading? whole, CrisisThresholds? learned) =>
+        whole is { MeaningRisk: { } meaning } && learned is not null && meaning >= learned.WholeDefinite && whole.NgramRisk >= learned.WholeDefiniteWords;
+
+    private static CrisisTier SentenceTier(bool pattern, bool undecided, float? learnedRisk, float lexiconScore, CrisisThresholds? learned, LexiconThresholds lexicon,
+        bool patternOverruled)
     {
         var risk = learnedRisk ?? 0f;
         var hasLearned = learnedRisk is not null && learned is not null;

@@ -33,6 +33,18 @@ public sealed class SupportiveModeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_definite_crisis_in_supportive_mode_gets_the_fixed_crisis_reply_again()
+    {
+        var adapter = new TestAdapter();
+        await SendAsync(adapter, "i want to kill myself");
+        await SendAsync(adapter, "nobody cares");
+
+        var replies = await SendAsync(adapter, "i still want to end my life tonight");
+
+        Assert.Equal(_bot.Knowledge.CrisisTexts.Reply, replies[0].Text);
+    }
+
+    [Fact]
     public async Task Asking_a_page_question_moves_on_and_gets_the_answer()
     {
         var adapter = new TestAdapter();

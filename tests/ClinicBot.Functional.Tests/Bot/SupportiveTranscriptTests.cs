@@ -21,7 +21,7 @@ public sealed class SupportiveTranscriptTests(ITestOutputHelper output)
         "i don't want to call anyone, i just feel alone",
         "nobody cares",
         "my name doesnt matter, nothing does",
-        "im so tired of everything",
+        "everything feels heavy and pointless lately",
     ];
 
     [Fact]

@@ -21,7 +21,13 @@ public sealed record CrisisModelDocument(
 /// <param name="Possible">At or above this, a possible crisis (answer, then check in).</param>
 /// <param name="NearMiss">Sentences whose n-gram risk reaches this are also read for meaning (embeddings cost more).</param>
 /// <param name="MaxMeaningSentences">At most this many sentences of one message are read for meaning, riskiest first.</param>
-public sealed record CrisisThresholds(float Definite, float Possible, float NearMiss, int MaxMeaningSentences);
+/// <param name="WholeDefinite">A possible crisis whose whole message, read as one text, has a meaning risk at or
+/// above this (and an n-gram risk at or above <paramref name="WholeDefiniteWords"/>) is a definite crisis (2: never, as
+/// in a model trained before this rule).</param>
+/// <param name="WholeDefiniteWords">The whole message's n-gram risk the raise needs besides its meaning risk: it spares
+/// the embedding of the whole message where the words alone already rule the raise out.</param>
+public sealed record CrisisThresholds(float Definite, float Possible, float NearMiss, int MaxMeaningSentences,
+    float WholeDefinite = 2f, float WholeDefiniteWords = 0f);
 
 /// <summary>The crisis lexicon's thresholds, chosen with the learned ones on the tuning split.</summary>
 /// <param name="Definite">A lexicon score at or above this is a definite crisis.</param>

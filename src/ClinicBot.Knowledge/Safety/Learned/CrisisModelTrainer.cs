@@ -49,7 +49,9 @@ public static class CrisisModelTrainer
             var signals = new LearnedCrisisSignals(Train(examples.Where((_, i) => fold[i] != f).ToList(), thresholds, negation), embedder);
             for (var i = 0; i < examples.Count; i++)
             {
-                if (fold[i] == f) readings[i] = signals.Read(examples[i].Example.Text, readMeaningOf?[i] ?? false);
+                if (fold[i] != f) continue;
+                var text = examples[i].Example.Text;
+                readings[i] = signals.Read(text, readMeaningOf?[i] ?? false) with { Whole = signals.ReadWhole(text, examples[i].Embedding) };
             }
         }
         return readings;

@@ -3,7 +3,9 @@ namespace ClinicBot.Knowledge.Safety.Learned;
 /// <summary>One tuning line as the signals read it (the learned risk out of fold), for choosing thresholds.</summary>
 /// <param name="PatternOverruled">A pattern matched and <see cref="CrisisAssessor.PatternOverruled"/> with the learned and
 /// lexicon possible thresholds (which the search does not change).</param>
-public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float LearnedRisk, float LexiconScore, bool PatternOverruled = false);
+/// <param name="Whole">The learned models' reading of the whole line as one text (out of fold), or null.</param>
+public readonly record struct SignalReadings(bool IsCrisis, bool Pattern, float LearnedRisk, float LexiconScore, bool PatternOverruled = false,
+    WholeMessageReading? Whole = null);
 
 /// <summary>
 /// Chooses the learned and lexicon thresholds together on the tuning split, with <see cref="CrisisAssessor.TierOf"/>
@@ -81,15 +83,36 @@ public static class CrisisThresholdSearch
         var lexiconPossible = Grid(0.30f, 0.95f, 0.05f).Where(t => t <= best.Lexicon)
             .FirstOrDefault(t => negatives.Count(l => TierOf(l, definite, withoutLexicon with { Possible = t }) != CrisisTier.None) <= checkInBudget, best.Lexicon);
         var chosen = (Learned: start.Possible, Lexicon: lexiconPossible);
+        var lexiconChosen = new LexiconThresholds(best.Lexicon, chosen.Lexicon, best.AgreeLexicon, best.AgreeLearned, strong.Lexicon, strong.Learned);
 
-        return (definite,
-            new LexiconThresholds(best.Lexicon, chosen.Lexicon, best.AgreeLexicon, best.AgreeLearned, strong.Lexicon, strong.Learned));
+        return (ChooseWholeMessage(positives, negatives, definite, lexiconChosen, budget), lexiconChosen);
+    }
+
+    /// <summary>
+    /// Third stage, with every other threshold fixed (the possible ones included, since the raise acts on the tier the
+    /// others give): the whole-message meaning risk, and the whole-message n-gram risk with it, that make a possible
+    /// crisis definite. Same objective and budget as the first stage. Ties go to the higher thresholds: the higher word
+    /// threshold embeds fewer messages.
+    /// </summary>
+    private static CrisisThresholds ChooseWholeMessage(SignalReadings[] positives, SignalReadings[] negatives, CrisisThresholds learned, LexiconThresholds lexicon, int budget)
+    {
+        var best = (Caught: positives.Count(l => IsDefinite(l, learned, lexicon)), False: negatives.Count(l => IsDefinite(l, learned, lexicon)), Chosen: learned);
+        foreach (var meaning in Grid(0.80f, 0.99f, 0.01f).Reverse())
+        foreach (var words in Grid(0f, 0.5f, 0.1f).Reverse())
+        {
+            var candidate = learned with { WholeDefinite = meaning, WholeDefiniteWords = words };
+            var falseDefinite = negatives.Count(l => IsDefinite(l, candidate, lexicon));
+            if (falseDefinite > budget) continue;
+            var caught = positives.Count(l => IsDefinite(l, candidate, lexicon));
+            if (caught > best.Caught || (caught == best.Caught && falseDefinite < best.False)) best = (caught, falseDefinite, candidate);
+        }
+        return best.Chosen;
     }
 
     private static bool IsDefinite(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) => TierOf(line, learned, lexicon) == CrisisTier.Definite;
 
     private static CrisisTier TierOf(SignalReadings line, CrisisThresholds learned, LexiconThresholds lexicon) =>
-        CrisisAssessor.TierOf(line.Pattern, false, line.LearnedRisk, line.LexiconScore, learned, lexicon, line.PatternOverruled);
+        CrisisAssessor.TierOf(line.Pattern, false, line.LearnedRisk, line.LexiconScore, learned, lexicon, line.PatternOverruled, line.Whole);
 
     private static IEnumerable<float> Grid(float from, float to, float step)
     {

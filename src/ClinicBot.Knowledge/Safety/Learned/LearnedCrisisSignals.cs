@@ -13,7 +13,17 @@ namespace ClinicBot.Knowledge.Safety.Learned;
 public sealed record LearnedCrisisReading(float NgramRisk, float? MeaningRisk, string RiskiestSentence, bool ReadEverySentence = false)
 {
     public float Risk => Math.Max(NgramRisk, MeaningRisk ?? 0f);
+
+    /// <summary>The whole message read as one text: set by <see cref="CrisisModelTrainer.CrossValidate"/> for the
+    /// threshold search; the assessor reads it only when needed and keeps it in <see cref="CrisisSignalReadings.Whole"/>.</summary>
+    public WholeMessageReading? Whole { get; init; }
 }
+
+/// <summary>The learned models' reading of a whole message as one text (<see cref="LearnedCrisisSignals.ReadWhole"/>).</summary>
+/// <param name="NgramRisk">Crisis probability of the whole message from its words and spellings.</param>
+/// <param name="MeaningRisk">Crisis probability of the whole message with its meaning (embedding of its last
+/// <see cref="SentenceEmbedder.MaxCharacters"/> characters); null when not read or while the embedder is loading.</param>
+public sealed record WholeMessageReading(float NgramRisk, float? MeaningRisk);
 
 /// <summary>
 /// The learned crisis signals over every sentence of a message, whatever its length: a cheap n-gram model on all of
@@ -84,6 +94,24 @@ public sealed class LearnedCrisisSignals
         }
         var readAll = meaningRisk is not null && pieces.Count == sentences.Count && nearMisses.Length == sentences.Count;
         return new LearnedCrisisReading(ngramRisk.Max(), meaningRisk, sentences[riskiest], readAll);
+    }
+
+    /// <summary>
+    /// Both models on the whole message as one text: they were trained on whole lines, and sentences can read as more
+    /// together than alone ("I tried once before." and "The same feeling is back now.").
+    /// <paramref name="embedding"/>: the whole message's, when the caller has it (training); else it is embedded here,
+    /// through the cache the topic model shares.
+    /// </summary>
+    public WholeMessageReading ReadWhole(string text, float[]? embedding = null) => WithMeaning(ReadWholeWords(text), text, embedding);
+
+    /// <summary>The whole message by the n-gram model only (no embedding: the meaning risk is null).</summary>
+    public WholeMessageReading ReadWholeWords(string text) => new(_risk.Probability(CrisisClass, text), null);
+
+    /// <summary><paramref name="words"/> (<see cref="ReadWholeWords"/> of <paramref name="text"/>) with the whole message's meaning read too.</summary>
+    public WholeMessageReading WithMeaning(WholeMessageReading words, string text, float[]? embedding = null)
+    {
+        embedding ??= _embedder?.TryEncode(text);
+        return embedding is null ? words : words with { MeaningRisk = _riskWithMeaning.Probability(CrisisClass, text, embedding) };
     }
 
     /// <summary>The sentences whose meaning <see cref="Read"/> embeds for <paramref name="text"/> (benchmarks compare ways to embed them).</summary>
